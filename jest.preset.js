@@ -1,0 +1,15 @@
+// Shared jest settings: SWC for speed (with decorator metadata, which NestJS and class-validator need)
+// and the tsconfig path aliases of the libs.
+const fs = require('fs');
+const swcrc = JSON.parse(fs.readFileSync(`${__dirname}/.swcrc`, 'utf8'));
+delete swcrc.$schema;
+
+module.exports = {
+  rootDir: __dirname,
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
+  moduleNameMapper: {
+    '^@cbec/(contracts|domain|messaging|service-kit|testing)$': '<rootDir>/libs/$1/src/index.ts',
+  },
+  modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/tmp/'],
+};

@@ -1,0 +1,30 @@
+// Turns class-validator's error tree into the contract's flat field errors
+// (`items[0].hsCode: hsCode must be 10 digits`), every error at once.
+import { plainToInstance } from 'class-transformer';
+import { ValidationError, validateSync } from 'class-validator';
+import { FieldError } from '../vocabulary';
+
+type PayloadClass<T> = new () => T;
+
+export function validatePayload<T extends object>(cls: PayloadClass<T>, data: unknown): { value?: T; errors: FieldError[] } {
+  if (data === null || typeof data !== 'object' || Array.isArray(data)) {
+    return { errors: [{ message: 'data must be a JSON object' }] };
+  }
+  const value = plainToInstance(cls, data);
+  const errors = flatten(validateSync(value, { forbidUnknownValues: false }));
+  return errors.length ? { errors } : { value, errors };
+}
+
+function flatten(errors: ValidationError[], parent = ''): FieldError[] {
+  return errors.flatMap((error) => {
+    const field = pathOf(parent, error.property);
+    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message: message.replace(error.property, field) }));
+    const nestedMissing = own.length === 0 && error.children?.length === 0 ? [{ field, message: `${field} is invalid` }] : [];
+    return [...own, ...nestedMissing, ...flatten(error.children ?? [], field)];
+  });
+}
+
+function pathOf(parent: string, property: string): string {
+  if (/^\d+$/.test(property)) return `${parent}[${property}]`;
+  return parent ? `${parent}.${property}` : property;
+}

@@ -1,0 +1,9 @@
+// The pure rules of clearance: inputs in, decision out, no I/O.
+export * from './money';
+export * from './resident-id';
+export * from './tariff';
+export * from './order-intake';
+export * from './freight-share';
+export * from './retail-limits';
+export * from './tax';
+export * from './inspection-rules';

@@ -1,0 +1,61 @@
+// The intake checks that follow field validation (CONTRACT 2.1): identity, then payment. Each
+// returns the rejection it decides, or ok; the order service runs them in that order.
+import type { FieldError } from '@cbec/contracts';
+import { Money, sumMoney, toMoney } from './money';
+import { maskResidentId } from './resident-id';
+
+/** The fields of an order-placed payload these checks read, already field-validated. */
+export interface IntakeOrder {
+  consumer: { name: string; idNumber: string };
+  payment: { payerName: string; payerIdNumber: string; amount: string };
+  items: readonly IntakeItem[];
+  /** "0.00" when absent. */
+  freight?: string;
+  /** "0.00" when absent. */
+  insurance?: string;
+}
+
+export interface IntakeItem {
+  quantity: number;
+  unitPrice: string;
+}
+
+export type IntakeCheck<Reason extends string> = { ok: true } | { ok: false; reasonCode: Reason; details: FieldError[] };
+
+/**
+ * The payer must be the consumer. Both sides are trimmed; the name is then compared exactly
+ * (case and inner spaces count), the ID number with its check character 'x' read as 'X'.
+ */
+export function checkIdentityMatch(order: IntakeOrder): IntakeCheck<'IDENTITY_MISMATCH'> {
+  const details: FieldError[] = [];
+  if (order.payment.payerName.trim() !== order.consumer.name.trim()) {
+    details.push({ field: 'payment.payerName', message: 'payment.payerName must be the consumer.name of the order' });
+  }
+  if (comparableIdNumber(order.payment.payerIdNumber) !== comparableIdNumber(order.consumer.idNumber)) {
+    details.push({
+      field: 'payment.payerIdNumber',
+      message: `payment.payerIdNumber ${maskResidentId(order.payment.payerIdNumber.trim())} must be the consumer.idNumber ${maskResidentId(order.consumer.idNumber.trim())}`,
+    });
+  }
+  return details.length === 0 ? { ok: true } : { ok: false, reasonCode: 'IDENTITY_MISMATCH', details };
+}
+
+/** The payment must cover goods + freight + insurance, to the cent (CONTRACT 2.1). */
+export function checkPaymentMatch(order: IntakeOrder): IntakeCheck<'PAYMENT_MISMATCH'> {
+  const goods = goodsTotal(order.items);
+  const freight = order.freight ?? '0.00';
+  const insurance = order.insurance ?? '0.00';
+  const expected = sumMoney([goods, freight, insurance]);
+  if (new Money(order.payment.amount).equals(expected)) return { ok: true };
+  const message = `payment.amount ${order.payment.amount} must equal goods ${goods} + freight ${toMoney(freight)} + insurance ${toMoney(insurance)} = ${expected}`;
+  return { ok: false, reasonCode: 'PAYMENT_MISMATCH', details: [{ field: 'payment.amount', message }] };
+}
+
+/** The sum of quantity * unitPrice over the items. */
+export function goodsTotal(items: readonly IntakeItem[]): string {
+  return sumMoney(items.map((item) => new Money(item.unitPrice).times(item.quantity)));
+}
+
+function comparableIdNumber(idNumber: string): string {
+  return idNumber.trim().toUpperCase();
+}

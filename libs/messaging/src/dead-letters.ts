@@ -1,0 +1,120 @@
+// Dead letters: a message a consumer group cannot read, or that failed every retry, is kept in
+// the group's table and sent (through the outbox) to its dead-letter topic with the reason in
+// headers; it can be listed and replayed onto its original topic.
+import { randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import { deadLetterTopic } from '@cbec/contracts';
+import type { Headers } from './cloud-event';
+import { messagingMetrics } from './metrics';
+import { writeToOutbox } from './outbox';
+import type { MessagingTables } from './tables';
+
+export const PAYLOAD_TEXT_LIMIT = 64 * 1024;
+
+export interface FailedMessage {
+  consumerGroup: string;
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  value: Buffer | null;
+  headers: Headers;
+  reason: string;
+  attempts: number;
+}
+
+export interface DeadLetter {
+  id: string;
+  consumerGroup: string;
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  reason: string;
+  attempts: number;
+  deadAt: string;
+  payload: string;
+  replayedAt: string | null;
+  replayCount: number;
+}
+
+export class DeadLetterStore {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tables: MessagingTables,
+  ) {}
+
+  async record(message: FailedMessage): Promise<string> {
+    const id = randomUUID();
+    const deadAt = new Date().toISOString();
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `INSERT INTO ${this.tables.deadLetter} (id, consumer_group, topic, partition, "offset", key, reason, attempts, dead_at, payload, headers)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)`,
+        [id, message.consumerGroup, message.topic, message.partition, message.offset, message.key, message.reason, message.attempts, deadAt, message.value, JSON.stringify(message.headers)],
+      );
+      await writeToOutbox(manager, this.tables, [
+        {
+          topic: deadLetterTopic(message.consumerGroup),
+          key: message.key,
+          value: message.value ?? Buffer.alloc(0),
+          headers: {
+            ...message.headers,
+            'dlq-id': id,
+            'dlq-reason': message.reason,
+            'dlq-consumer-group': message.consumerGroup,
+            'dlq-original-topic': message.topic,
+            'dlq-original-partition': String(message.partition),
+            'dlq-original-offset': message.offset,
+            'dlq-attempts': String(message.attempts),
+            'dlq-dead-at': deadAt,
+          },
+        },
+      ]);
+    });
+    messagingMetrics().deadLettered.inc({ group: message.consumerGroup, topic: message.topic });
+    return id;
+  }
+
+  async list(limit = 100, offset = 0): Promise<DeadLetter[]> {
+    const rows = await this.dataSource.query(`SELECT * FROM ${this.tables.deadLetter} ORDER BY dead_at DESC, id LIMIT $1 OFFSET $2`, [limit, offset]);
+    return rows.map(toDeadLetter);
+  }
+
+  async count(): Promise<number> {
+    const [{ count }] = await this.dataSource.query(`SELECT count(*)::int AS count FROM ${this.tables.deadLetter} WHERE replayed_at IS NULL`);
+    return count;
+  }
+
+  /** Puts the original message back on its topic (through the outbox); undefined if unknown. */
+  async replay(id: string): Promise<DeadLetter | undefined> {
+    return this.dataSource.transaction(async (manager) => {
+      // TypeORM answers an UPDATE ... RETURNING with [rows, affected].
+      const [[row]] = await manager.query(
+        `UPDATE ${this.tables.deadLetter} SET replayed_at = now(), replay_count = replay_count + 1 WHERE id = $1 RETURNING *`,
+        [id],
+      );
+      if (!row) return undefined;
+      await writeToOutbox(manager, this.tables, [{ topic: row.topic, key: row.key, value: row.payload ?? Buffer.alloc(0), headers: row.headers }]);
+      return toDeadLetter(row);
+    });
+  }
+}
+
+function toDeadLetter(row: Record<string, any>): DeadLetter {
+  const payload = row.payload ? (row.payload as Buffer).toString('utf8') : '';
+  return {
+    id: row.id,
+    consumerGroup: row.consumer_group,
+    topic: row.topic,
+    partition: row.partition,
+    offset: row.offset,
+    key: row.key,
+    reason: row.reason,
+    attempts: row.attempts,
+    deadAt: new Date(row.dead_at).toISOString(),
+    payload: payload.length > PAYLOAD_TEXT_LIMIT ? payload.slice(0, PAYLOAD_TEXT_LIMIT) : payload,
+    replayedAt: row.replayed_at ? new Date(row.replayed_at).toISOString() : null,
+    replayCount: row.replay_count,
+  };
+}

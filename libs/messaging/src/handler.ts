@@ -1,0 +1,27 @@
+// What a service writes to react to an event: a plain object with the type it handles and a
+// method that gets the event and a context (its transaction, a way to publish, a logger).
+import type { EntityManager } from 'typeorm';
+import type { CloudEvent } from './cloud-event';
+import type { Logger } from './logger';
+
+export interface OutgoingEvent<T = unknown> {
+  topic: string;
+  type: string;
+  data: T;
+  /** `<platformId>/<orderId>`; the Kafka key too. Defaults to the incoming event's subject. */
+  subject?: string;
+  step?: number;
+}
+
+export interface HandlerContext {
+  /** The transaction the handler's state changes, its outgoing events and the inbox row share. */
+  manager: EntityManager;
+  /** Queues an event; it is written to the outbox in the same transaction, caused by the incoming one. */
+  publish<T>(event: OutgoingEvent<T>): void;
+  log: Logger;
+}
+
+export interface EventHandler<T = unknown> {
+  readonly eventType: string;
+  handle(event: CloudEvent<T>, context: HandlerContext): Promise<void>;
+}

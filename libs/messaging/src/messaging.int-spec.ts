@@ -1,0 +1,218 @@
+// The delivery guarantees of libs/messaging, on the real Kafka and PostgreSQL of the harness.
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { deadLetterTopic } from '@cbec/contracts';
+import { eventually, TestPublisher, TopicProbe } from '@cbec/testing';
+import { createEvent, encodeEvent } from './cloud-event';
+import type { EventHandler } from './handler';
+import { createLogger } from './logger';
+import { Messaging } from './messaging';
+import { OutboxRelay } from './outbox';
+import { messagingMigration, messagingTables } from './tables';
+
+const log = createLogger('messaging-test', 'warn');
+const brokers = () => process.env.KAFKA_BROKERS!.split(',');
+
+describe('messaging on real Kafka and PostgreSQL', () => {
+  let dataSource: DataSource;
+  let schema: string;
+  let publisher: TestPublisher;
+  const running: Messaging[] = [];
+  const probes: TopicProbe[] = [];
+
+  beforeAll(async () => {
+    schema = `msg_${randomUUID().slice(0, 8)}`;
+    dataSource = new DataSource({ type: 'postgres', url: process.env.DATABASE_URL, schema, migrations: [messagingMigration(schema)], extra: { max: 20 } });
+    await dataSource.initialize();
+    await dataSource.query(`CREATE SCHEMA "${schema}"`);
+    await dataSource.runMigrations();
+    await dataSource.query(`CREATE TABLE "${schema}".applied (event_id text NOT NULL, note text)`);
+    await dataSource.query(`CREATE TABLE "${schema}".counter (key text PRIMARY KEY, n int NOT NULL)`);
+    await dataSource.query(`CREATE TABLE "${schema}".commit_seq (event_id text PRIMARY KEY, key text NOT NULL, n int NOT NULL)`);
+    publisher = await TestPublisher.start();
+  });
+
+  afterAll(async () => {
+    for (const m of running) await m.stop();
+    for (const p of probes) await p.stop();
+    await publisher.stop();
+    await dataSource.destroy();
+  });
+
+  async function startMessaging(topic: string, handlers: EventHandler[] = [], retryAttempts = 3): Promise<Messaging> {
+    const messaging = new Messaging({
+      brokers: brokers(),
+      service: 'messaging-test',
+      schema,
+      dataSource,
+      log,
+      topics: [topic],
+      partitions: 3,
+      relay: { pollIntervalMs: 200 },
+      consumer: handlers.length
+        ? { groupId: `group-${randomUUID().slice(0, 8)}`, subscriptions: [{ topic }], handlers, retry: { attempts: retryAttempts, initialBackoffMs: 50, maxBackoffMs: 200 } }
+        : undefined,
+    });
+    await messaging.start();
+    running.push(messaging);
+    return messaging;
+  }
+
+  async function probe(topic: string): Promise<TopicProbe> {
+    const p = await TopicProbe.start([topic]);
+    probes.push(p);
+    return p;
+  }
+
+  const recordingHandler = (type: string): EventHandler => ({
+    eventType: type,
+    async handle(event, { manager }) {
+      await manager.query(`INSERT INTO "${schema}".applied (event_id) VALUES ($1)`, [event.id]);
+    },
+  });
+
+  const appliedCount = async (eventId: string) =>
+    Number((await dataSource.query(`SELECT count(*) AS n FROM "${schema}".applied WHERE event_id = $1`, [eventId]))[0].n);
+
+  it('publishes an event after its transaction commits and never one whose transaction rolled back', async () => {
+    const topic = `test.outbox.${randomUUID().slice(0, 8)}`;
+    const messaging = await startMessaging(topic);
+    const seen = await probe(topic);
+
+    await expect(
+      dataSource.transaction(async (manager) => {
+        await messaging.outbox.publish(manager, [{ topic, type: 'test.rolled-back', subject: 'p/rolled-back', data: { platformId: 'p', orderId: 'rolled-back' } }]);
+        throw new Error('business failure after the event was written');
+      }),
+    ).rejects.toThrow('business failure');
+    await dataSource.transaction((manager) => messaging.outbox.publish(manager, [{ topic, type: 'test.committed', subject: 'p/committed', data: { platformId: 'p', orderId: 'committed' } }]));
+
+    await seen.waitFor((m) => m.json?.type === 'test.committed');
+    expect(seen.messages.map((m) => m.json.type)).toEqual(['test.committed']);
+    expect(seen.messages[0].headers['content-type']).toMatch(/^application\/cloudevents\+json/);
+    expect(seen.messages[0].key).toBe('p/committed');
+  });
+
+  it('publishes again after a relay dies between publishing and marking, and the consumer applies the event once', async () => {
+    const topic = `test.crash.${randomUUID().slice(0, 8)}`;
+    const consumerSide = await startMessaging(topic, [recordingHandler('test.crash')]);
+    const seen = await probe(topic);
+    // This service's own relay is stopped; a relay that "crashes" after send takes its place.
+    await (consumerSide as any).relay.stop();
+
+    class CrashingRelay extends OutboxRelay {
+      protected async markPublished(): Promise<void> {
+        throw new Error('killed between publish and mark');
+      }
+    }
+    const producer = consumerSide.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await producer.connect();
+    const pool = (dataSource.driver as any).master;
+    const crashing = new CrashingRelay(pool, producer, messagingTables(schema), log, { pollIntervalMs: 100, batchSize: 10, retentionMs: 60_000 });
+
+    const [event] = await dataSource.transaction((manager) => consumerSide.outbox.publish(manager, [{ topic, type: 'test.crash', subject: 'p/crash', data: { platformId: 'p', orderId: 'crash' } }]));
+    crashing.start();
+    await seen.waitFor((m) => m.json?.id === event.id);
+    await crashing.stop();
+
+    const recovered = new OutboxRelay(pool, producer, messagingTables(schema), log, { pollIntervalMs: 100, batchSize: 10, retentionMs: 60_000 });
+    recovered.start();
+    await seen.waitFor((m) => m.json?.id === event.id, { count: 2, what: 'the event published a second time' });
+    await recovered.stop();
+    await producer.disconnect();
+
+    await eventually(async () => (await appliedCount(event.id)) === 1, { what: 'the event applied' });
+    await eventually(async () => (await consumerSide.consumerLagNow()) === 0, { what: 'the consumer to catch up' });
+    expect(await appliedCount(event.id)).toBe(1);
+  });
+
+  it('changes state once when the same event is delivered twice', async () => {
+    const topic = `test.dup.${randomUUID().slice(0, 8)}`;
+    const messaging = await startMessaging(topic, [recordingHandler('test.dup')]);
+    const event = createEvent({ type: 'test.dup', source: '/test', subject: 'p/dup', data: { platformId: 'p', orderId: 'dup' } });
+    const { value, headers } = encodeEvent(event);
+    await publisher.send(topic, { key: event.subject, value, headers });
+    await publisher.send(topic, { key: event.subject, value, headers });
+
+    await eventually(async () => (await messaging.consumerLagNow()) === 0, { what: 'both deliveries consumed' });
+    expect(await appliedCount(event.id)).toBe(1);
+  });
+
+  it('dead-letters a poison message after the configured attempts, and processes it when replayed after the fix', async () => {
+    const topic = `test.poison.${randomUUID().slice(0, 8)}`;
+    let bugFixed = false;
+    const handler: EventHandler = {
+      eventType: 'test.poison',
+      async handle(event, context) {
+        if (!bugFixed) throw new Error('handler bug: cannot process this event');
+        await recordingHandler('test.poison').handle(event, context);
+      },
+    };
+    const messaging = await startMessaging(topic, [handler], 3);
+    const group = (messaging as any).config.consumer.groupId;
+    const dlq = await probe(deadLetterTopic(group));
+    const event = createEvent({ type: 'test.poison', source: '/test', subject: 'p/poison', data: { platformId: 'p', orderId: 'poison' } });
+    const { value, headers } = encodeEvent(event);
+    await publisher.send(topic, { key: event.subject, value, headers });
+
+    const [dead] = await dlq.waitFor((m) => m.json?.id === event.id);
+    expect(dead.headers).toMatchObject({
+      'dlq-original-topic': topic,
+      'dlq-consumer-group': group,
+      'dlq-attempts': '3',
+      'dlq-reason': expect.stringContaining('handler bug: cannot process this event'),
+    });
+    expect(Number(dead.headers['dlq-original-partition'])).toBeGreaterThanOrEqual(0);
+    expect(dead.headers['dlq-original-offset']).toMatch(/^\d+$/);
+    expect(dead.key).toBe('p/poison');
+    expect(await appliedCount(event.id)).toBe(0);
+
+    const [listed] = await messaging.deadLetters.list();
+    expect(listed).toMatchObject({ id: dead.headers['dlq-id'], topic, attempts: 3, consumerGroup: group });
+    expect(JSON.parse(listed.payload).id).toBe(event.id);
+
+    bugFixed = true;
+    await messaging.deadLetters.replay(listed.id);
+    await eventually(async () => (await appliedCount(event.id)) === 1, { what: 'the replayed event processed' });
+  });
+
+  it('dead-letters a message that is not a CloudEvent, with the reason, without retrying it', async () => {
+    const topic = `test.garbage.${randomUUID().slice(0, 8)}`;
+    const messaging = await startMessaging(topic, [recordingHandler('test.any')]);
+    const dlq = await probe(deadLetterTopic((messaging as any).config.consumer.groupId));
+    await publisher.send(topic, { key: 'p/garbage', value: '{not json' });
+    await publisher.send(topic, { key: 'p/garbage', value: JSON.stringify({ hello: 'world' }) });
+
+    const dead = await dlq.waitFor(() => true, { count: 2 });
+    expect(dead.map((m) => m.headers['dlq-reason'])).toEqual(['value is not valid JSON', expect.stringContaining('not a CloudEvent')]);
+    expect(dead.map((m) => m.value)).toEqual(['{not json', JSON.stringify({ hello: 'world' })]);
+    expect(dead[0].headers['dlq-attempts']).toBe('0');
+  });
+
+  it('keeps per-key order through the relay when writers of one key race each other', async () => {
+    const topic = `test.order.${randomUUID().slice(0, 8)}`;
+    const messaging = await startMessaging(topic);
+    const seen = await probe(topic);
+    const keys = ['p/a', 'p/b', 'p/c', 'p/d'];
+    for (const key of keys) await dataSource.query(`INSERT INTO "${schema}".counter (key, n) VALUES ($1, 0)`, [key]);
+
+    // Each writer publishes first and takes its per-key number last, just before commit: the
+    // counter's row lock makes the numbers follow commit order, which is the order to keep.
+    const writers = Array.from({ length: 120 }, (_, i) => keys[i % keys.length]).map((key) =>
+      dataSource.transaction(async (manager) => {
+        const [event] = await messaging.outbox.publish(manager, [{ topic, type: 'test.step', subject: key, data: { platformId: 'p', orderId: key.slice(2) } }]);
+        await manager.query('SELECT pg_sleep(random() * 0.005)');
+        const [[{ n }]] = await manager.query(`UPDATE "${schema}".counter SET n = n + 1 WHERE key = $1 RETURNING n`, [key]);
+        await manager.query(`INSERT INTO "${schema}".commit_seq (event_id, key, n) VALUES ($1, $2, $3)`, [event.id, key, n]);
+      }),
+    );
+    await Promise.all(writers);
+    await seen.waitFor(() => true, { count: 120 });
+
+    const seqOf = new Map<string, number>((await dataSource.query(`SELECT event_id, n FROM "${schema}".commit_seq`)).map((r: any) => [r.event_id, r.n]));
+    for (const key of keys) {
+      const arrived = seen.messages.filter((m) => m.key === key).map((m) => seqOf.get(m.json.id));
+      expect(arrived).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
+    }
+  });
+});

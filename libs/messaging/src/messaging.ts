@@ -1,0 +1,137 @@
+// The one way a service talks to Kafka: topics at start-up, the outbox relay, its consumer,
+// dead letters, lag, and an orderly shutdown. Services give it handlers; they never see kafkajs.
+import { Admin, Kafka, logLevel, Producer } from 'kafkajs';
+import type { Pool } from 'pg';
+import type { DataSource } from 'typeorm';
+import { deadLetterTopic } from '@cbec/contracts';
+import { ConsumerOptions, EventConsumer, RetryPolicy, Subscription } from './consumer';
+import { DeadLetterStore } from './dead-letters';
+import type { EventHandler } from './handler';
+import { LagMonitor } from './lag-monitor';
+import type { Logger } from './logger';
+import { OutboxRelay, RelayOptions } from './outbox';
+import { Outbox } from './publisher';
+import { messagingTables } from './tables';
+import { ensureTopics } from './topics';
+
+export interface MessagingConfig {
+  brokers: string[];
+  /** Names the Kafka client and the CloudEvents source `/services/<service>`. */
+  service: string;
+  /** The service's PostgreSQL schema, where its outbox, inbox and dead letters live. */
+  schema: string;
+  dataSource: DataSource;
+  log: Logger;
+  /** Topics created at start-up if missing (the consumer's dead-letter topic is added). */
+  topics: string[];
+  partitions: number;
+  consumer?: {
+    groupId: string;
+    subscriptions: Subscription[];
+    handlers: EventHandler<any>[];
+    retry?: Partial<RetryPolicy>;
+    concurrency?: number;
+  };
+  relay?: Partial<RelayOptions>;
+}
+
+export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, initialBackoffMs: 200, maxBackoffMs: 5_000 };
+
+export class Messaging {
+  readonly outbox: Outbox;
+  readonly deadLetters: DeadLetterStore;
+  readonly kafka: Kafka;
+  private readonly admin: Admin;
+  private readonly producer: Producer;
+  private readonly relay: OutboxRelay;
+  private readonly consumer?: EventConsumer;
+  private readonly lagMonitor?: LagMonitor;
+  private started = false;
+
+  constructor(private readonly config: MessagingConfig) {
+    const tables = messagingTables(config.schema);
+    this.kafka = new Kafka({
+      clientId: config.service,
+      brokers: config.brokers,
+      logLevel: logLevel.WARN,
+      logCreator: () => ({ level, log }) => config.log[level <= logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : 'debug']({ kafkajs: log.namespace }, log.message),
+      retry: { retries: 10, initialRetryTime: 200 },
+    });
+    this.admin = this.kafka.admin();
+    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    this.outbox = new Outbox(tables, `/services/${config.service}`);
+    this.deadLetters = new DeadLetterStore(config.dataSource, tables);
+    const pool = (config.dataSource.driver as unknown as { master: Pool }).master;
+    this.relay = new OutboxRelay(pool, this.producer, tables, config.log.child({ component: 'outbox-relay' }), {
+      pollIntervalMs: 500,
+      batchSize: 500,
+      retentionMs: 3_600_000,
+      ...config.relay,
+    });
+    if (config.consumer) {
+      const options: ConsumerOptions = {
+        groupId: config.consumer.groupId,
+        subscriptions: config.consumer.subscriptions,
+        handlers: config.consumer.handlers,
+        retry: { ...DEFAULT_RETRY, ...config.consumer.retry },
+        concurrency: config.consumer.concurrency ?? 3,
+      };
+      this.consumer = new EventConsumer(this.kafka, config.dataSource, tables, this.outbox, this.deadLetters, options, config.log.child({ component: 'consumer', group: options.groupId }));
+      this.lagMonitor = new LagMonitor(this.admin, options.groupId, options.subscriptions.map((s) => s.topic), config.log);
+    }
+  }
+
+  async start(): Promise<void> {
+    const { config } = this;
+    await this.admin.connect();
+    const topics = config.consumer ? [...config.topics, deadLetterTopic(config.consumer.groupId)] : config.topics;
+    await ensureTopics(this.admin, topics, config.partitions);
+    await this.producer.connect();
+    this.relay.start();
+    await this.consumer?.start();
+    this.lagMonitor?.start();
+    this.started = true;
+    config.log.info({ topics: topics.length, group: config.consumer?.groupId }, 'messaging started');
+  }
+
+  /** SIGTERM path: stop fetching, finish in-flight work, flush the outbox, disconnect. */
+  async stop(): Promise<void> {
+    if (!this.started) return;
+    this.started = false;
+    this.lagMonitor?.stop();
+    await this.consumer?.stop();
+    await this.relay.stop();
+    await this.producer.disconnect();
+    await this.admin.disconnect();
+  }
+
+  /** Liveness: false once the consumer has crashed for good. */
+  get live(): boolean {
+    return !this.consumer?.failure;
+  }
+
+  /** Readiness of Kafka, checked on the one long-lived admin client. */
+  async kafkaReady(): Promise<boolean> {
+    try {
+      await this.admin.describeCluster();
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  get consumerLag() {
+    return this.lagMonitor?.lag ?? [];
+  }
+
+  /** The consumer group's total lag, polled now. */
+  async consumerLagNow(): Promise<number> {
+    const lag = (await this.lagMonitor?.poll()) ?? [];
+    return lag.reduce((sum, partition) => sum + partition.lag, 0);
+  }
+
+  /** For tests of the delivery guarantees: the consumer behind the handlers. */
+  get eventConsumer(): EventConsumer | undefined {
+    return this.consumer;
+  }
+}

@@ -1,0 +1,29 @@
+// Turns a service's outgoing events into CloudEvents and writes them to its outbox.
+import type { EntityManager } from 'typeorm';
+import { CloudEvent, createEvent, encodeEvent } from './cloud-event';
+import type { OutgoingEvent } from './handler';
+import { writeToOutbox } from './outbox';
+import type { MessagingTables } from './tables';
+
+export class Outbox {
+  constructor(
+    private readonly tables: MessagingTables,
+    /** The CloudEvents `source` of everything this service publishes, e.g. `/services/order`. */
+    private readonly source: string,
+  ) {}
+
+  /** Writes the events in the caller's transaction; the relay publishes them after commit. */
+  async publish(manager: EntityManager, events: OutgoingEvent[], cause?: CloudEvent): Promise<CloudEvent[]> {
+    const created = events.map((event) => {
+      const subject = event.subject ?? cause?.subject;
+      if (!subject) throw new Error(`event ${event.type} has no subject (and no cause to take one from)`);
+      return { topic: event.topic, event: createEvent({ type: event.type, source: this.source, subject, data: event.data, cause, step: event.step }) };
+    });
+    await writeToOutbox(
+      manager,
+      this.tables,
+      created.map(({ topic, event }) => ({ topic, key: event.subject, ...encodeEvent(event) })),
+    );
+    return created.map(({ event }) => event);
+  }
+}

@@ -1,0 +1,67 @@
+// The messaging tables every service has in its own schema: the outbox, the processed-event
+// inbox of its idempotent consumers, and its dead letters. Created by a TypeORM migration.
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+export interface MessagingTables {
+  schema: string;
+  outbox: string;
+  processedEvent: string;
+  deadLetter: string;
+  notifyChannel: string;
+}
+
+export function messagingTables(schema: string): MessagingTables {
+  const q = `"${schema}"`;
+  return {
+    schema,
+    outbox: `${q}.outbox`,
+    processedEvent: `${q}.processed_event`,
+    deadLetter: `${q}.dead_letter`,
+    notifyChannel: `outbox_${schema}`,
+  };
+}
+
+/** The migration class a service lists first among its migrations. */
+export function messagingMigration(schema: string): new () => MigrationInterface {
+  const t = messagingTables(schema);
+  return class MessagingTables1764000000000 implements MigrationInterface {
+    name = 'MessagingTables1764000000000';
+
+    async up(runner: QueryRunner): Promise<void> {
+      await runner.query(`CREATE TABLE ${t.outbox} (
+        id bigserial PRIMARY KEY,
+        topic text NOT NULL,
+        key text,
+        value bytea NOT NULL,
+        headers jsonb NOT NULL DEFAULT '{}',
+        created_at timestamptz NOT NULL DEFAULT now(),
+        published_at timestamptz)`);
+      await runner.query(`CREATE INDEX outbox_unpublished ON ${t.outbox} (id) WHERE published_at IS NULL`);
+      await runner.query(`CREATE TABLE ${t.processedEvent} (
+        consumer_group text NOT NULL,
+        event_id text NOT NULL,
+        processed_at timestamptz NOT NULL DEFAULT now(),
+        PRIMARY KEY (consumer_group, event_id))`);
+      await runner.query(`CREATE TABLE ${t.deadLetter} (
+        id uuid PRIMARY KEY,
+        consumer_group text NOT NULL,
+        topic text NOT NULL,
+        partition int NOT NULL,
+        "offset" text NOT NULL,
+        key text,
+        reason text NOT NULL,
+        attempts int NOT NULL,
+        dead_at timestamptz NOT NULL DEFAULT now(),
+        payload bytea,
+        headers jsonb NOT NULL DEFAULT '{}',
+        replayed_at timestamptz,
+        replay_count int NOT NULL DEFAULT 0)`);
+    }
+
+    async down(runner: QueryRunner): Promise<void> {
+      await runner.query(`DROP TABLE ${t.deadLetter}`);
+      await runner.query(`DROP TABLE ${t.processedEvent}`);
+      await runner.query(`DROP TABLE ${t.outbox}`);
+    }
+  };
+}

@@ -1,0 +1,35 @@
+// Starts a service's Nest application: JSON logs, shutdown on SIGTERM/SIGINT, one clear line
+// and exit code 1 when it cannot start.
+import type { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { createLogger } from '@cbec/messaging';
+import { ConfigError, readBaseConfig, servicePort } from './config';
+import { NestPinoLogger } from './nest-logger';
+
+export const SERVICE_PORTS = {
+  gateway: 3000,
+  order: 3101,
+  declaration: 3102,
+  inspection: 3103,
+  'tax-permit': 3104,
+  logistics: 3105,
+} as const;
+
+export async function bootstrapService(service: keyof typeof SERVICE_PORTS, module: Type<unknown>): Promise<INestApplication> {
+  const log = createLogger(service);
+  process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
+  try {
+    const { host } = readBaseConfig();
+    const port = servicePort(service, SERVICE_PORTS[service]);
+    const app = await NestFactory.create(module, { logger: new NestPinoLogger(log), abortOnError: false });
+    app.enableShutdownHooks();
+    await app.listen(port, host);
+    log.info({ port: app.getHttpServer().address().port }, `${service} service ready on http://127.0.0.1:${app.getHttpServer().address().port} (GET /health, /metrics)`);
+    return app;
+  } catch (error) {
+    const line = error instanceof ConfigError ? `configuration: ${error.message}` : `cannot start: ${(error as Error)?.message ?? error}`;
+    log.fatal({ err: error }, line);
+    process.stderr.write(`${service}: ${line}\n`);
+    process.exit(1);
+  }
+}

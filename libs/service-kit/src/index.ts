@@ -1,0 +1,7 @@
+export * from './bootstrap';
+export * from './config';
+export * from './database';
+export * from './health.controller';
+export * from './nest-logger';
+export * from './service-kit.module';
+export * from './tokens';

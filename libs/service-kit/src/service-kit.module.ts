@@ -1,0 +1,82 @@
+// Everything a service shares with the others, wired once: configuration, its database and
+// migrations, messaging with its handlers, health and metrics, logging. A service's AppModule
+// imports ServiceKitModule.forRoot({...}) and lists its handlers; nothing else.
+import { BeforeApplicationShutdown, DynamicModule, Inject, Module, OnApplicationBootstrap, Provider, Type } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
+import { createLogger, EventHandler, Logger, Messaging, RetryPolicy, Subscription } from '@cbec/messaging';
+import { BaseConfig, readBaseConfig } from './config';
+import { dataSourceOptions, openServiceDatabase, ServiceDatabase } from './database';
+import { HealthController } from './health.controller';
+import { BASE_CONFIG, LOGGER } from './tokens';
+
+export interface ServiceOptions {
+  /** The service's name: its log field, Kafka client id and CloudEvents source `/services/<name>`. */
+  service: string;
+  /** Its PostgreSQL schema. */
+  schema: string;
+  entities: (Function | EntitySchema)[];
+  migrations: (new () => MigrationInterface)[];
+  /** Topics this service publishes to or reads, created at start-up if missing. */
+  topics: string[];
+  consumer?: {
+    groupId: string;
+    subscriptions: Subscription[];
+    retry?: Partial<RetryPolicy>;
+    concurrency?: number;
+  };
+  handlers: Type<EventHandler<any>>[];
+  /** The service's own providers (use-case services, timers...), injectable into handlers. */
+  providers?: Provider[];
+  controllers?: Type<unknown>[];
+}
+
+@Module({})
+export class ServiceKitModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  static forRoot(options: ServiceOptions): DynamicModule {
+    const database = (config: BaseConfig): ServiceDatabase => ({ url: config.databaseUrl, schema: options.schema, entities: options.entities, migrations: options.migrations });
+    return {
+      module: ServiceKitModule,
+      global: true,
+      imports: [
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(database(readBaseConfig())),
+          dataSourceFactory: () => openServiceDatabase(database(readBaseConfig())),
+        }),
+      ],
+      controllers: [HealthController, ...(options.controllers ?? [])],
+      providers: [
+        { provide: BASE_CONFIG, useFactory: () => readBaseConfig() },
+        { provide: LOGGER, useValue: createLogger(options.service) },
+        ...(options.providers ?? []),
+        ...options.handlers,
+        {
+          provide: Messaging,
+          inject: [BASE_CONFIG, DataSource, LOGGER, ...options.handlers],
+          useFactory: (config: BaseConfig, dataSource: DataSource, log: Logger, ...handlers: EventHandler<any>[]) =>
+            new Messaging({
+              brokers: config.kafkaBrokers,
+              service: options.service,
+              schema: options.schema,
+              dataSource,
+              log,
+              topics: options.topics,
+              partitions: config.kafkaPartitions,
+              consumer: options.consumer && { ...options.consumer, handlers },
+            }),
+        },
+      ],
+      exports: [BASE_CONFIG, LOGGER, Messaging, TypeOrmModule, ...(options.providers ?? [])],
+    };
+  }
+
+  constructor(@Inject(Messaging) private readonly messaging: Messaging) {}
+
+  onApplicationBootstrap(): Promise<void> {
+    return this.messaging.start();
+  }
+
+  beforeApplicationShutdown(): Promise<void> {
+    return this.messaging.stop();
+  }
+}

@@ -1,0 +1,120 @@
+// Builders for the events a platform sends, so a test says only what matters to it:
+// anOrder().bonded().withItem({ hsCode: '3304990099', quantity: 2, unitPrice: '199.00' }).build()
+import { randomUUID } from 'node:crypto';
+import Decimal from 'decimal.js';
+import type { ClearanceModel, OrderPlacedData } from '@cbec/contracts';
+import { PLATFORM_EVENTS } from '@cbec/contracts';
+
+/** Valid PRC resident IDs (ISO 7064 MOD 11-2 check characters), for distinct consumers. */
+export const RESIDENT_IDS = ['11010519491231002X', '330106199003071236', '410102198511204568', '440305197001017894'] as const;
+
+type Item = OrderPlacedData['items'][number];
+
+export class OrderBuilder {
+  private readonly data: OrderPlacedData;
+  private paymentAmount?: string;
+
+  constructor() {
+    this.data = {
+      platformId: 'tmall-global',
+      orderId: `TG${Date.now()}${Math.floor(Math.random() * 1e6)}`,
+      clearanceModel: 'DIRECT_MAIL',
+      placedAt: '2026-11-11T00:00:01+08:00',
+      currency: 'CNY',
+      consumer: {
+        name: 'Li Wei',
+        idType: 'CN_RESIDENT_ID',
+        idNumber: RESIDENT_IDS[0],
+        phone: '+8613800000000',
+        address: { province: 'Zhejiang', city: 'Hangzhou', district: 'Xihu', line1: '1 Wensan Rd', postalCode: '310000' },
+      },
+      payment: { provider: 'alipay', transactionId: `PAY-${randomUUID().slice(0, 8)}`, payerName: 'Li Wei', payerIdNumber: RESIDENT_IDS[0], amount: '0.00', paidAt: '2026-11-11T00:00:05+08:00' },
+      logistics: { carrier: 'SF-INTL', waybillNumber: `SF${Date.now()}` },
+      items: [],
+      freight: '0.00',
+      insurance: '0.00',
+    };
+  }
+
+  model(model: ClearanceModel): this {
+    this.data.clearanceModel = model;
+    if (model !== 'BONDED_ZONE') delete this.data.bondedZone;
+    return this;
+  }
+  directMail(): this {
+    return this.model('DIRECT_MAIL');
+  }
+  generalTrade(): this {
+    return this.model('GENERAL_TRADE');
+  }
+  bonded(zone = 'HANGZHOU'): this {
+    this.data.clearanceModel = 'BONDED_ZONE';
+    this.data.bondedZone = zone;
+    return this;
+  }
+  platform(platformId: string): this {
+    this.data.platformId = platformId;
+    return this;
+  }
+  id(orderId: string): this {
+    this.data.orderId = orderId;
+    return this;
+  }
+  consumer(idNumber: string, name = this.data.consumer.name): this {
+    this.data.consumer = { ...this.data.consumer, idNumber, name };
+    this.data.payment = { ...this.data.payment, payerIdNumber: idNumber, payerName: name };
+    return this;
+  }
+  withItem(item: Partial<Item> = {}): this {
+    this.data.items.push({ sku: `SKU-${this.data.items.length + 1}`, name: 'Face cream 50 ml', hsCode: '3304990099', quantity: 1, unitPrice: '199.00', originCountry: 'JP', grossWeightKg: '0.12', ...item });
+    return this;
+  }
+  freight(amount: string): this {
+    this.data.freight = amount;
+    return this;
+  }
+  insurance(amount: string): this {
+    this.data.insurance = amount;
+    return this;
+  }
+  /** Overrides the payment amount (by default goods + freight + insurance). */
+  paid(amount: string): this {
+    this.paymentAmount = amount;
+    return this;
+  }
+  /** Any last change a test needs (a wrong field, a missing one). */
+  with(change: (order: any) => void): this {
+    change(this.data);
+    return this;
+  }
+
+  build(): OrderPlacedData {
+    const order = structuredClone(this.data);
+    if (order.items.length === 0) order.items.push({ sku: 'JP-CREAM-50', name: 'Face cream 50 ml', hsCode: '3304990099', quantity: 2, unitPrice: '199.00', originCountry: 'JP', grossWeightKg: '0.12' });
+    const goods = order.items.reduce((sum, item) => sum.plus(new Decimal(item.unitPrice).times(item.quantity)), new Decimal(0));
+    order.payment.amount = this.paymentAmount ?? goods.plus(order.freight ?? 0).plus(order.insurance ?? 0).toFixed(2);
+    return order;
+  }
+}
+
+export function anOrder(): OrderBuilder {
+  return new OrderBuilder();
+}
+
+/** A platform's CloudEvent (structured-mode attributes) around some data. */
+export function platformEvent<T extends { platformId: string; orderId: string }>(type: string, data: T, id: string = randomUUID()) {
+  return {
+    specversion: '1.0',
+    id,
+    source: `https://${data.platformId}.example/orders`,
+    type,
+    time: new Date().toISOString(),
+    subject: `${data.platformId}/${data.orderId}`,
+    datacontenttype: 'application/json',
+    data,
+  };
+}
+
+export function orderPlacedEvent(order: OrderPlacedData, id?: string) {
+  return platformEvent(PLATFORM_EVENTS.orderPlaced, order, id);
+}

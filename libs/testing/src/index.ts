@@ -1,0 +1,3 @@
+export * from './builders';
+export * from './infrastructure';
+export * from './probes';

@@ -1,0 +1,96 @@
+// Finds or starts the real Kafka and PostgreSQL a test run needs: containers where a container
+// runtime answers; otherwise the broker of infra/kafka (started here on its own port, fresh)
+// and the machine's PostgreSQL, with a fresh database for the run.
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { Client } from 'pg';
+
+export interface TestInfrastructure {
+  kafkaBrokers: string;
+  databaseUrl: string;
+  /** How each was obtained, for the run's log. */
+  kafka: 'container' | 'infra/kafka (started)' | 'infra/kafka (reused)' | 'KAFKA_BROKERS';
+  postgres: 'container' | 'local';
+  stop(): Promise<void>;
+}
+
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+const kafkaRunner = require(path.join(REPO_ROOT, 'infra/kafka/kafka.js'));
+
+export const TEST_KAFKA_PORT = Number(process.env.TEST_KAFKA_PORT ?? 19092);
+
+export async function startTestInfrastructure(log: (line: string) => void = () => undefined): Promise<TestInfrastructure> {
+  if (await containerRuntimeAnswers()) return startContainers(log);
+  const stops: (() => Promise<void>)[] = [];
+
+  let kafkaBrokers: string;
+  let kafka: TestInfrastructure['kafka'];
+  if (process.env.TEST_KAFKA_BROKERS) {
+    kafkaBrokers = process.env.TEST_KAFKA_BROKERS;
+    kafka = 'KAFKA_BROKERS';
+  } else {
+    const broker = await kafkaRunner.startKafka({ port: TEST_KAFKA_PORT, fresh: true });
+    kafkaBrokers = broker.brokers;
+    kafka = broker.reused ? 'infra/kafka (reused)' : 'infra/kafka (started)';
+    if (!broker.reused) stops.push(() => broker.stop());
+  }
+  log(`kafka: ${kafkaBrokers} (${kafka})`);
+
+  const serverUrl = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `cbec_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+  const databaseUrl = new URL(serverUrl);
+  databaseUrl.pathname = `/${name}`;
+  log(`postgres: ${databaseUrl} (fresh database)`);
+  if (!process.env.KEEP_TEST_DATABASE) {
+    stops.push(() => withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined));
+  }
+
+  return {
+    kafkaBrokers,
+    databaseUrl: databaseUrl.toString(),
+    kafka,
+    postgres: 'local',
+    stop: async () => {
+      for (const stop of stops.reverse()) await stop().catch((error) => log(`teardown: ${error.message}`));
+    },
+  };
+}
+
+async function containerRuntimeAnswers(): Promise<boolean> {
+  if (process.env.TESTCONTAINERS_DISABLED === '1') return false;
+  try {
+    const { getContainerRuntimeClient } = await import('testcontainers');
+    await Promise.race([getContainerRuntimeClient(), new Promise((_, reject) => setTimeout(() => reject(new Error('timeout')), 5_000))]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function startContainers(log: (line: string) => void): Promise<TestInfrastructure> {
+  const { KafkaContainer } = await import('@testcontainers/kafka');
+  const { PostgreSqlContainer } = await import('@testcontainers/postgresql');
+  const [kafka, postgres] = await Promise.all([new KafkaContainer('confluentinc/cp-kafka:7.9.0').withKraft().start(), new PostgreSqlContainer('postgres:15').start()]);
+  const kafkaBrokers = `${kafka.getHost()}:${kafka.getMappedPort(9093)}`;
+  log(`kafka: ${kafkaBrokers} (container); postgres: ${postgres.getConnectionUri()} (container)`);
+  return {
+    kafkaBrokers,
+    databaseUrl: postgres.getConnectionUri(),
+    kafka: 'container',
+    postgres: 'container',
+    stop: async () => {
+      await Promise.all([kafka.stop(), postgres.stop()]);
+    },
+  };
+}
+
+async function withClient<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}
