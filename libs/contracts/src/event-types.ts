@@ -18,12 +18,6 @@ export const OUTBOUND_EVENTS = {
   requestRefused: 'cbec.clearance.request-refused.v1',
 } as const;
 
-export const ORDER_EVENTS = {
-  orderConfirmed: 'cbec.order.order-confirmed.v1',
-  orderRejected: 'cbec.order.order-rejected.v1',
-  requestRefused: 'cbec.order.request-refused.v1',
-} as const;
-
 export type PlatformEventType = (typeof PLATFORM_EVENTS)[keyof typeof PLATFORM_EVENTS];
 export type OutboundEventType = (typeof OUTBOUND_EVENTS)[keyof typeof OUTBOUND_EVENTS];
 

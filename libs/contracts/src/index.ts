@@ -7,3 +7,4 @@ export * from './payloads/order-placed';
 export * from './payloads/platform-requests';
 export * from './payloads/validate';
 export * from './internal-events';
+export * from './clearance-models';

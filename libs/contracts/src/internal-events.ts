@@ -1,24 +1,135 @@
-// Data of the internal events services publish on their own topics. An event carries what its
-// consumers need, so no service reads another's tables (ARCHITECTURE.md).
-import type { OrderPlacedData } from './payloads/order-placed';
-import type { ClearanceModel, FieldError, RefusalReason, RejectionReason } from './vocabulary';
+// The internal events: their type names, their data, and which clearance status each one
+// leads to. Services publish them on their own topic `cbec.<service>.events`. An event carries
+// what its consumers need, so no service reads another's tables (ARCHITECTURE.md).
+import { OUTBOUND_EVENTS, OutboundEventType } from './event-types';
+import type { OrderItemData, OrderPlacedData } from './payloads/order-placed';
+import type { ClearanceModel, ClearanceStatus, DocumentKind, FieldError, RefusalReason, RejectionReason, TaxRegime } from './vocabulary';
+
+export const SERVICE_NAMES = ['order', 'declaration', 'inspection', 'tax-permit', 'logistics', 'gateway'] as const;
+export type ServiceName = (typeof SERVICE_NAMES)[number];
+
+export const ORDER_EVENTS = {
+  orderConfirmed: 'cbec.order.order-confirmed.v1',
+  orderRejected: 'cbec.order.order-rejected.v1',
+  requestRefused: 'cbec.order.request-refused.v1',
+} as const;
+
+export const DECLARATION_EVENTS = {
+  documentsRequested: 'cbec.declaration.documents-requested.v1',
+  declarationSubmitted: 'cbec.declaration.declaration-submitted.v1',
+} as const;
+
+export const INSPECTION_EVENTS = {
+  reviewStarted: 'cbec.inspection.review-started.v1',
+  quarantineStarted: 'cbec.inspection.quarantine-started.v1',
+  proofRequested: 'cbec.inspection.proof-requested.v1',
+  proofReceived: 'cbec.inspection.proof-received.v1',
+  heldForReview: 'cbec.inspection.held-for-review.v1',
+  approved: 'cbec.inspection.approved.v1',
+  rejected: 'cbec.inspection.rejected.v1',
+  requestRefused: 'cbec.inspection.request-refused.v1',
+} as const;
+
+export const TAX_PERMIT_EVENTS = {
+  taxAssessed: 'cbec.tax-permit.tax-assessed.v1',
+  taxPaid: 'cbec.tax-permit.tax-paid.v1',
+  permitIssued: 'cbec.tax-permit.permit-issued.v1',
+  rejected: 'cbec.tax-permit.rejected.v1',
+  requestRefused: 'cbec.tax-permit.request-refused.v1',
+  tariffChanged: 'cbec.tax-permit.tariff-changed.v1',
+} as const;
+
+export const LOGISTICS_EVENTS = {
+  documentsProvided: 'cbec.logistics.documents-provided.v1',
+  dispatched: 'cbec.logistics.dispatched.v1',
+  outForDelivery: 'cbec.logistics.out-for-delivery.v1',
+  readyForPickup: 'cbec.logistics.ready-for-pickup.v1',
+  delivered: 'cbec.logistics.delivered.v1',
+  pickupExpired: 'cbec.logistics.pickup-expired.v1',
+  requestRefused: 'cbec.logistics.request-refused.v1',
+} as const;
+
+/** Commands from ops (through the gateway) to the service that owns the decision. */
+export const OPS_COMMANDS = {
+  decideInspection: 'cbec.ops.inspection-decision-requested.v1',
+} as const;
+
+/**
+ * Every event that changes an order's status, the status it leads to and the service that
+ * emits it. The gateway's translator and read model follow an order by this table alone.
+ */
+export const STATUS_EVENTS: Record<string, { status: ClearanceStatus; service: ServiceName }> = {
+  [ORDER_EVENTS.orderConfirmed]: { status: 'ORDER_CONFIRMED', service: 'order' },
+  [ORDER_EVENTS.orderRejected]: { status: 'REJECTED', service: 'order' },
+  [DECLARATION_EVENTS.documentsRequested]: { status: 'DOCUMENTS_REQUESTED', service: 'declaration' },
+  [LOGISTICS_EVENTS.documentsProvided]: { status: 'DOCUMENTS_READY', service: 'logistics' },
+  [DECLARATION_EVENTS.declarationSubmitted]: { status: 'DECLARED', service: 'declaration' },
+  [INSPECTION_EVENTS.reviewStarted]: { status: 'UNDER_REVIEW', service: 'inspection' },
+  [INSPECTION_EVENTS.quarantineStarted]: { status: 'QUARANTINE_INSPECTION', service: 'inspection' },
+  [INSPECTION_EVENTS.proofRequested]: { status: 'PROOF_REQUESTED', service: 'inspection' },
+  [INSPECTION_EVENTS.proofReceived]: { status: 'PROOF_SUBMITTED', service: 'inspection' },
+  [INSPECTION_EVENTS.heldForReview]: { status: 'HELD_FOR_REVIEW', service: 'inspection' },
+  [INSPECTION_EVENTS.approved]: { status: 'APPROVED', service: 'inspection' },
+  [INSPECTION_EVENTS.rejected]: { status: 'REJECTED', service: 'inspection' },
+  [TAX_PERMIT_EVENTS.taxAssessed]: { status: 'TAX_ASSESSED', service: 'tax-permit' },
+  [TAX_PERMIT_EVENTS.taxPaid]: { status: 'TAX_PAID', service: 'tax-permit' },
+  [TAX_PERMIT_EVENTS.permitIssued]: { status: 'PERMIT_ISSUED', service: 'tax-permit' },
+  [TAX_PERMIT_EVENTS.rejected]: { status: 'REJECTED', service: 'tax-permit' },
+  [LOGISTICS_EVENTS.dispatched]: { status: 'IN_TRANSIT', service: 'logistics' },
+  [LOGISTICS_EVENTS.outForDelivery]: { status: 'OUT_FOR_DELIVERY', service: 'logistics' },
+  [LOGISTICS_EVENTS.readyForPickup]: { status: 'READY_FOR_PICKUP', service: 'logistics' },
+  [LOGISTICS_EVENTS.delivered]: { status: 'COMPLETED', service: 'logistics' },
+  [LOGISTICS_EVENTS.pickupExpired]: { status: 'REJECTED', service: 'logistics' },
+};
+
+/** Refusals of a platform request: they change no status and refer to the step they saw. */
+export const REFUSAL_EVENTS: Record<string, ServiceName> = {
+  [ORDER_EVENTS.requestRefused]: 'order',
+  [INSPECTION_EVENTS.requestRefused]: 'inspection',
+  [TAX_PERMIT_EVENTS.requestRefused]: 'tax-permit',
+  [LOGISTICS_EVENTS.requestRefused]: 'logistics',
+};
+
+/** The outbound event that follows `status-changed` into these statuses (CONTRACT 2.3). */
+export const STATUS_NOTICES: Partial<Record<ClearanceStatus, OutboundEventType>> = {
+  PROOF_REQUESTED: OUTBOUND_EVENTS.proofRequested,
+  TAX_ASSESSED: OUTBOUND_EVENTS.taxAssessed,
+  READY_FOR_PICKUP: OUTBOUND_EVENTS.pickupReady,
+  OUT_FOR_DELIVERY: OUTBOUND_EVENTS.outForDelivery,
+  REJECTED: OUTBOUND_EVENTS.rejected,
+  COMPLETED: OUTBOUND_EVENTS.completed,
+};
 
 export interface OrderRef {
   platformId: string;
   orderId: string;
 }
 
+/** Every internal event about an order says which order and under which model. */
+export interface ClearanceEventData extends OrderRef {
+  clearanceModel: ClearanceModel | null;
+  /**
+   * For events whose status has a notice (STATUS_NOTICES): the notice's own fields, which the
+   * gateway publishes to the platform as they are (e.g. `location`, `pickupCode`).
+   */
+  notice?: Record<string, unknown>;
+}
+
 /** cbec.order.order-confirmed.v1: the order passed intake; `order` is the accepted data. */
-export interface OrderConfirmedData extends OrderRef {
+export interface OrderConfirmedData extends ClearanceEventData {
   clearanceModel: ClearanceModel;
   order: OrderPlacedData;
 }
 
-/** cbec.order.order-rejected.v1 and every later service's rejection. */
-export interface OrderRejectedData extends OrderRef {
-  clearanceModel?: ClearanceModel;
+/** Every rejection (order, inspection, tax-permit, logistics): REJECTED with a reason. */
+export interface RejectionData extends ClearanceEventData {
   reasonCode: RejectionReason;
   details: FieldError[];
+  notice: { reasonCode: RejectionReason; details: FieldError[] };
+}
+
+export function rejection(ref: OrderRef, clearanceModel: ClearanceModel | null, reasonCode: RejectionReason, details: FieldError[]): RejectionData {
+  return { platformId: ref.platformId, orderId: ref.orderId, clearanceModel, reasonCode, details, notice: { reasonCode, details } };
 }
 
 /** A platform request refused while the order goes on (CONTRACT 2.3 request-refused). */
@@ -27,4 +138,134 @@ export interface RequestRefusedData extends OrderRef {
   refusedType: string;
   reasonCode: RefusalReason;
   message: string;
+  details?: FieldError[];
+}
+
+export interface AttachedDocument {
+  kind: DocumentKind;
+  /** Who provided it: the logistics company (model I) or the order and payment data (model III). */
+  providedBy: 'LOGISTICS' | 'ORDER';
+  reference: string;
+}
+
+/** The declaration (inventory list) as filed; carried forward by every later step. */
+export interface Declaration extends OrderRef {
+  declarationNumber: string;
+  clearanceModel: ClearanceModel;
+  bondedZone?: string;
+  placedAt: string;
+  currency: string;
+  consignee: OrderPlacedData['consumer'];
+  logistics: { carrier: string; waybillNumber: string };
+  payment: { provider: string; transactionId: string; amount: string };
+  items: OrderItemData[];
+  freight: string;
+  insurance: string;
+  documents: AttachedDocument[];
+  declaredAt: string;
+}
+
+export interface DocumentsRequestedData extends ClearanceEventData {
+  clearanceModel: ClearanceModel;
+  requestedDocuments: DocumentKind[];
+  order: OrderPlacedData;
+}
+
+export interface DocumentsProvidedData extends ClearanceEventData {
+  documents: AttachedDocument[];
+  waybillNumber: string;
+}
+
+/** Declaration, review, approval and tax events carry the declaration forward. */
+export interface DeclarationEventData extends ClearanceEventData {
+  clearanceModel: ClearanceModel;
+  declaration: Declaration;
+}
+
+export interface QuarantineStartedData extends ClearanceEventData {
+  until: string;
+}
+
+export interface ProofRequestedData extends ClearanceEventData {
+  notice: { requestedDocuments: DocumentKind[]; question: string; dueBy: string };
+}
+
+export interface ProofReceivedData extends ClearanceEventData {
+  documents: { kind: DocumentKind; fileName: string; sha256: string }[];
+}
+
+export interface TaxLine {
+  sku: string;
+  dutiableValue: string;
+  duty: string;
+  consumptionTax: string;
+  vat: string;
+}
+
+/** The platform's tax-assessed.v1 fields (CONTRACT 2.3). */
+export interface TaxAssessmentNotice {
+  assessmentId: string;
+  regime: TaxRegime;
+  currency: string;
+  dutiableTotal: string;
+  lines: TaxLine[];
+  totals: { duty: string; consumptionTax: string; vat: string; total: string };
+  withheld: boolean;
+  dueBy?: string;
+}
+
+export interface TaxAssessedData extends DeclarationEventData {
+  notice: TaxAssessmentNotice & Record<string, unknown>;
+}
+
+export interface TaxSettledData extends DeclarationEventData {
+  assessmentId: string;
+  amount: string;
+  withheld: boolean;
+  paymentReference?: string;
+}
+
+export interface PermitIssuedData extends DeclarationEventData {
+  permitNumber: string;
+}
+
+export interface DispatchedData extends ClearanceEventData {
+  carrier: string;
+  waybillNumber: string;
+}
+
+export interface OutForDeliveryData extends ClearanceEventData {
+  notice: { carrier: string; waybillNumber: string };
+}
+
+export interface ReadyForPickupData extends ClearanceEventData {
+  notice: { location: { name: string; address: string }; availableFrom: string; availableUntil: string; pickupCode: string };
+}
+
+export interface DeliveredData extends ClearanceEventData {
+  notice: { declarationNumber: string; permitNumber?: string; completedAt: string };
+}
+
+/** A tariff entry as tax-permit holds it (CONTRACT 4.1), published on every change. */
+export interface TariffEntryData {
+  hsPrefix: string;
+  description: string;
+  dutyRate: string;
+  vatRate: string;
+  consumptionTaxRate: string;
+  cbecEligible: boolean;
+  quarantine: boolean;
+  prohibited: boolean;
+  referenceUnitPrice?: string;
+}
+
+export interface TariffChangedData {
+  entry: TariffEntryData;
+}
+
+/** An officer's decision on a held order or a quarantine (CONTRACT 4.2, 5). */
+export interface InspectionDecisionData extends OrderRef {
+  decision: 'RELEASE' | 'FAIL';
+  note?: string;
+  decidedBy?: string;
 }

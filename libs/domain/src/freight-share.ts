@@ -23,7 +23,7 @@ export function shareFreight(lineValues: readonly string[], freightPlusInsurance
 
 function linesByLargestRemainder(remainders: readonly bigint[]): number[] {
   // Array.prototype.sort is stable, so equal remainders keep the earlier line first.
-  return remainders.map((_, line) => line).sort((a, b) => (remainders[b] > remainders[a] ? 1 : remainders[b] < remainders[a] ? -1 : b - a));
+  return remainders.map((_, line) => line).sort((a, b) => (remainders[b] > remainders[a] ? 1 : remainders[b] < remainders[a] ? -1 : 0));
 }
 
 function toCents(amount: string): bigint {

@@ -7,3 +7,4 @@ export * from './freight-share';
 export * from './retail-limits';
 export * from './tax';
 export * from './inspection-rules';
+export * from './judge-order-intake';

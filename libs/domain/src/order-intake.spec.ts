@@ -1,14 +1,20 @@
-import { checkIdentityMatch, checkPaymentMatch, goodsTotal, IntakeOrder } from './order-intake';
+import { checkCurrency, checkIdentityMatch, checkPaymentMatch, goodsTotal, IntakeOrder, judgeIntakeChecks } from './order-intake';
 
 /** The contract example: 2 x 199.00 + freight 20.00, paid 418.00 by the consumer. */
 class IntakeOrderBuilder {
   private order: IntakeOrder = {
+    currency: 'CNY',
     consumer: { name: 'Li Wei', idNumber: '11010519491231002X' },
     payment: { payerName: 'Li Wei', payerIdNumber: '11010519491231002X', amount: '418.00' },
     items: [{ quantity: 2, unitPrice: '199.00' }],
     freight: '20.00',
     insurance: '0.00',
   };
+
+  inCurrency(currency: string): this {
+    this.order.currency = currency;
+    return this;
+  }
 
   paidBy(payerName: string, payerIdNumber = this.order.payment.payerIdNumber): this {
     this.order.payment = { ...this.order.payment, payerName, payerIdNumber };
@@ -39,6 +45,33 @@ class IntakeOrderBuilder {
 const anOrder = () => new IntakeOrderBuilder();
 
 describe('order intake', () => {
+  describe('judgeIntakeChecks', () => {
+    it('accepts the contract example', () => {
+      expect(judgeIntakeChecks(anOrder().build())).toEqual({ ok: true });
+    });
+
+    it('checks the currency first, then identity, then payment', () => {
+      const everythingWrong = () => anOrder().inCurrency('USD').paidBy('Wang Fang').paying('1.00');
+      expect(judgeIntakeChecks(everythingWrong().build())).toMatchObject({ ok: false, reasonCode: 'UNSUPPORTED_CURRENCY' });
+      expect(judgeIntakeChecks(everythingWrong().inCurrency('CNY').build())).toMatchObject({ ok: false, reasonCode: 'IDENTITY_MISMATCH' });
+      expect(judgeIntakeChecks(everythingWrong().inCurrency('CNY').paidBy('Li Wei').build())).toMatchObject({ ok: false, reasonCode: 'PAYMENT_MISMATCH' });
+    });
+  });
+
+  describe('checkCurrency', () => {
+    it('accepts CNY', () => {
+      expect(checkCurrency({ currency: 'CNY' })).toEqual({ ok: true });
+    });
+
+    it.each(['USD', 'HKD', 'cny'])('rejects %s as UNSUPPORTED_CURRENCY, naming currency', (currency) => {
+      expect(checkCurrency({ currency })).toEqual({
+        ok: false,
+        reasonCode: 'UNSUPPORTED_CURRENCY',
+        details: [{ field: 'currency', message: `currency ${currency} is not supported; orders are paid in CNY` }],
+      });
+    });
+  });
+
   describe('checkIdentityMatch', () => {
     it('accepts a payer who is the consumer', () => {
       expect(checkIdentityMatch(anOrder().build())).toEqual({ ok: true });

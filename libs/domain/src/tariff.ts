@@ -1,20 +1,10 @@
 // The tariff table (CONTRACT 4.1): its entries, the seed a fresh database starts with, and which
 // entry an HS code falls under.
 
-export interface TariffEntry {
-  /** 4 to 10 digits; an HS code uses the entry with the longest matching prefix. */
-  hsPrefix: string;
-  description: string;
-  dutyRate: string;
-  vatRate: string;
-  consumptionTaxRate: string;
-  /** On the positive list of cross-border retail import goods. */
-  cbecEligible: boolean;
-  quarantine: boolean;
-  prohibited: boolean;
-  /** Below half of it, a bonded-zone item's declared price needs proof (CONTRACT 4.2 rule 4). */
-  referenceUnitPrice?: string;
-}
+import type { TariffEntryData } from '@cbec/contracts';
+
+/** One entry of the tariff table; its shape is the contract's (it travels in tariff-changed events). */
+export type TariffEntry = TariffEntryData;
 
 const HS_PREFIX = /^\d{4,10}$/;
 

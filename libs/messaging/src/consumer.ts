@@ -11,6 +11,7 @@ import type { Logger } from './logger';
 import { messagingMetrics } from './metrics';
 import type { Outbox } from './publisher';
 import type { MessagingTables } from './tables';
+import { timerScheduler } from './timers';
 
 export interface Subscription {
   topic: string;
@@ -136,7 +137,7 @@ export class EventConsumer {
         return 'duplicate';
       }
       const outgoing: OutgoingEvent[] = [];
-      await handler.handle(event, { manager, log, publish: (next) => outgoing.push(next) });
+      await handler.handle(event, { manager, log, publish: (next) => outgoing.push(next), timers: timerScheduler(manager, this.tables, event.subject, event.correlationid ?? event.id) });
       await this.outbox.publish(manager, outgoing, event);
       return 'handled';
     });

@@ -3,6 +3,7 @@
 import type { EntityManager } from 'typeorm';
 import type { CloudEvent } from './cloud-event';
 import type { Logger } from './logger';
+import type { TimerScheduler } from './timers';
 
 export interface OutgoingEvent<T = unknown> {
   topic: string;
@@ -18,6 +19,8 @@ export interface HandlerContext {
   manager: EntityManager;
   /** Queues an event; it is written to the outbox in the same transaction, caused by the incoming one. */
   publish<T>(event: OutgoingEvent<T>): void;
+  /** Durable timers of this order, set or cancelled in the same transaction. */
+  timers: TimerScheduler;
   log: Logger;
 }
 

@@ -10,4 +10,5 @@ export * from './metrics';
 export * from './outbox';
 export * from './publisher';
 export * from './tables';
+export * from './timers';
 export * from './topics';

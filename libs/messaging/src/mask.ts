@@ -1,18 +1,11 @@
 // Masks ID numbers and phone numbers in anything about to be logged or shown: by field name,
 // and by pattern inside free text (an 18-character resident ID, a long phone number).
+import { maskPhone, maskResidentId } from '@cbec/domain';
 
 const ID_FIELDS = new Set(['idnumber', 'payeridnumber']);
 const PHONE_FIELDS = new Set(['phone']);
 const RESIDENT_ID_IN_TEXT = /\b(\d{6})\d{8}(\d{3}[\dXx])\b/g;
 const PHONE_IN_TEXT = /(\+?\d{3})\d{4,8}(\d{4})\b/g;
-
-export function maskIdNumber(id: string): string {
-  return id.length <= 10 ? '*'.repeat(id.length) : `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
-}
-
-export function maskPhone(phone: string): string {
-  return phone.length <= 8 ? '*'.repeat(phone.length) : `${phone.slice(0, phone.length - 8)}****${phone.slice(-4)}`;
-}
 
 export function maskText(text: string): string {
   return text.replace(RESIDENT_ID_IN_TEXT, (_, head, tail) => `${head}********${tail}`).replace(PHONE_IN_TEXT, (_, head, tail) => `${head}****${tail}`);
@@ -26,7 +19,7 @@ export function maskPersonalData(value: unknown, depth = 0): unknown {
   const masked: Record<string, unknown> = {};
   for (const [key, field] of Object.entries(value)) {
     const name = key.toLowerCase();
-    if (typeof field === 'string' && ID_FIELDS.has(name)) masked[key] = maskIdNumber(field);
+    if (typeof field === 'string' && ID_FIELDS.has(name)) masked[key] = maskResidentId(field);
     else if (typeof field === 'string' && PHONE_FIELDS.has(name)) masked[key] = maskPhone(field);
     else masked[key] = maskPersonalData(field, depth + 1);
   }

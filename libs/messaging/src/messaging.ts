@@ -12,6 +12,7 @@ import type { Logger } from './logger';
 import { OutboxRelay, RelayOptions } from './outbox';
 import { Outbox } from './publisher';
 import { messagingTables } from './tables';
+import { TimerHandler, TimerPoller } from './timers';
 import { ensureTopics } from './topics';
 
 export interface MessagingConfig {
@@ -33,6 +34,8 @@ export interface MessagingConfig {
     concurrency?: number;
   };
   relay?: Partial<RelayOptions>;
+  /** Handlers of the service's durable timers, by kind. */
+  timers?: TimerHandler<any>[];
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, initialBackoffMs: 200, maxBackoffMs: 5_000 };
@@ -46,6 +49,7 @@ export class Messaging {
   private readonly relay: OutboxRelay;
   private readonly consumer?: EventConsumer;
   private readonly lagMonitor?: LagMonitor;
+  private readonly timerPoller: TimerPoller;
   private started = false;
 
   constructor(private readonly config: MessagingConfig) {
@@ -68,6 +72,7 @@ export class Messaging {
       retentionMs: 3_600_000,
       ...config.relay,
     });
+    this.timerPoller = new TimerPoller(config.dataSource, tables, this.outbox, config.timers ?? [], config.log.child({ component: 'timers' }));
     if (config.consumer) {
       const options: ConsumerOptions = {
         groupId: config.consumer.groupId,
@@ -89,6 +94,7 @@ export class Messaging {
     await this.producer.connect();
     this.relay.start();
     await this.consumer?.start();
+    this.timerPoller.start();
     this.lagMonitor?.start();
     this.started = true;
     config.log.info({ topics: topics.length, group: config.consumer?.groupId }, 'messaging started');
@@ -100,6 +106,7 @@ export class Messaging {
     this.started = false;
     this.lagMonitor?.stop();
     await this.consumer?.stop();
+    await this.timerPoller.stop();
     await this.relay.stop();
     await this.producer.disconnect();
     await this.admin.disconnect();

@@ -1,5 +1,6 @@
 // The messaging tables every service has in its own schema: the outbox, the processed-event
-// inbox of its idempotent consumers, and its dead letters. Created by a TypeORM migration.
+// inbox of its idempotent consumers, its dead letters and its durable timers. Created by a
+// TypeORM migration.
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 export interface MessagingTables {
@@ -7,6 +8,7 @@ export interface MessagingTables {
   outbox: string;
   processedEvent: string;
   deadLetter: string;
+  timer: string;
   notifyChannel: string;
 }
 
@@ -17,6 +19,7 @@ export function messagingTables(schema: string): MessagingTables {
     outbox: `${q}.outbox`,
     processedEvent: `${q}.processed_event`,
     deadLetter: `${q}.dead_letter`,
+    timer: `${q}.timer`,
     notifyChannel: `outbox_${schema}`,
   };
 }
@@ -56,9 +59,20 @@ export function messagingMigration(schema: string): new () => MigrationInterface
         headers jsonb NOT NULL DEFAULT '{}',
         replayed_at timestamptz,
         replay_count int NOT NULL DEFAULT 0)`);
+      await runner.query(`CREATE TABLE ${t.timer} (
+        kind text NOT NULL,
+        subject text NOT NULL,
+        due_at timestamptz NOT NULL,
+        data jsonb NOT NULL DEFAULT '{}',
+        correlation_id text,
+        attempts int NOT NULL DEFAULT 0,
+        fired_at timestamptz,
+        PRIMARY KEY (kind, subject))`);
+      await runner.query(`CREATE INDEX timer_due ON ${t.timer} (due_at) WHERE fired_at IS NULL`);
     }
 
     async down(runner: QueryRunner): Promise<void> {
+      await runner.query(`DROP TABLE ${t.timer}`);
       await runner.query(`DROP TABLE ${t.deadLetter}`);
       await runner.query(`DROP TABLE ${t.processedEvent}`);
       await runner.query(`DROP TABLE ${t.outbox}`);

@@ -4,7 +4,7 @@
 import { BeforeApplicationShutdown, DynamicModule, Inject, Module, OnApplicationBootstrap, Provider, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
-import { createLogger, EventHandler, Logger, Messaging, RetryPolicy, Subscription } from '@cbec/messaging';
+import { createLogger, EventHandler, Logger, Messaging, RetryPolicy, Subscription, TimerHandler } from '@cbec/messaging';
 import { BaseConfig, readBaseConfig } from './config';
 import { dataSourceOptions, openServiceDatabase, ServiceDatabase } from './database';
 import { HealthController } from './health.controller';
@@ -26,6 +26,8 @@ export interface ServiceOptions {
     concurrency?: number;
   };
   handlers: Type<EventHandler<any>>[];
+  /** Handlers of the service's durable timers. */
+  timers?: Type<TimerHandler<any>>[];
   /** The service's own providers (use-case services, timers...), injectable into handlers. */
   providers?: Provider[];
   controllers?: Type<unknown>[];
@@ -50,10 +52,11 @@ export class ServiceKitModule implements OnApplicationBootstrap, BeforeApplicati
         { provide: LOGGER, useValue: createLogger(options.service) },
         ...(options.providers ?? []),
         ...options.handlers,
+        ...(options.timers ?? []),
         {
           provide: Messaging,
-          inject: [BASE_CONFIG, DataSource, LOGGER, ...options.handlers],
-          useFactory: (config: BaseConfig, dataSource: DataSource, log: Logger, ...handlers: EventHandler<any>[]) =>
+          inject: [BASE_CONFIG, DataSource, LOGGER, ...options.handlers, ...(options.timers ?? [])],
+          useFactory: (config: BaseConfig, dataSource: DataSource, log: Logger, ...instances: unknown[]) =>
             new Messaging({
               brokers: config.kafkaBrokers,
               service: options.service,
@@ -62,7 +65,8 @@ export class ServiceKitModule implements OnApplicationBootstrap, BeforeApplicati
               log,
               topics: options.topics,
               partitions: config.kafkaPartitions,
-              consumer: options.consumer && { ...options.consumer, handlers },
+              consumer: options.consumer && { ...options.consumer, handlers: instances.slice(0, options.handlers.length) as EventHandler<any>[] },
+              timers: instances.slice(options.handlers.length) as TimerHandler<any>[],
             }),
         },
       ],

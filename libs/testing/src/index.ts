@@ -1,3 +1,4 @@
 export * from './builders';
 export * from './infrastructure';
 export * from './probes';
+export * from './system';

@@ -1,7 +1,7 @@
 // Order intake: an order-placed event becomes OrderConfirmed or OrderRejected, a duplicate
 // changes nothing, and a conflicting re-send is refused while the first order goes on.
 import { Injectable } from '@nestjs/common';
-import { ORDER_EVENTS, orderKey, OrderConfirmedData, OrderRejectedData, PLATFORM_EVENTS, RequestRefusedData, TOPICS } from '@cbec/contracts';
+import { ORDER_EVENTS, orderKey, OrderConfirmedData, PLATFORM_EVENTS, rejection, RequestRefusedData, TOPICS } from '@cbec/contracts';
 import { judgeOrderIntake } from '@cbec/domain';
 import { CloudEvent, EventHandler, HandlerContext, orderRefOf } from '@cbec/messaging';
 import { IntakeOrder } from '../persistence/order.entity';
@@ -47,8 +47,7 @@ export class ConfirmOrderWhenPlacedHandler implements EventHandler {
       return publish({ topic: TOPICS.orderEvents, type: ORDER_EVENTS.orderConfirmed, subject, data: confirmed, step });
     }
     log.info({ reasonCode: verdict.reasonCode, errors: verdict.details.length }, 'order rejected at intake');
-    const rejected: OrderRejectedData = { ...ref, clearanceModel: clearanceModel ?? undefined, reasonCode: verdict.reasonCode, details: verdict.details };
-    publish({ topic: TOPICS.orderEvents, type: ORDER_EVENTS.orderRejected, subject, data: rejected, step });
+    publish({ topic: TOPICS.orderEvents, type: ORDER_EVENTS.orderRejected, subject, data: rejection(ref, clearanceModel, verdict.reasonCode, verdict.details), step });
   }
 }
 

@@ -1,0 +1,67 @@
+// What differs between the three clearance models, as data in one place (CONTRACT 3, 4).
+// Services read these flags instead of testing the model by name.
+import type { ClearanceModel, ClearanceStatus, TaxRegime } from './vocabulary';
+
+export interface ClearanceModelRules {
+  /** Model I: the declaration waits for the logistics company's documents. */
+  requestsLogisticsDocuments: boolean;
+  /** Documents the declaration attaches from the order and payment (model III). */
+  attachesOrderDocuments: boolean;
+  /** Rule 2 of CONTRACT 4.2: cross-border retail goods must be on the positive list. */
+  positiveListApplies: boolean;
+  /** Rule 3: quarantine inspection of goods whose tariff entry says so. */
+  quarantineApplies: boolean;
+  /** Rule 4: proof of price when a unit price is below half its reference. */
+  proofOfPriceApplies: boolean;
+  /** Cross-border retail tax (limits, 70 %) or general trade (full rates). */
+  taxRegime: Extract<TaxRegime, 'CBEC_RETAIL' | 'GENERAL_TRADE'>;
+  /** Model I: the platform withholds the tax, so it is paid the moment it is assessed. */
+  taxWithheld: boolean;
+  /** Models II and III receive an import permit after payment. */
+  issuesPermit: boolean;
+  /** Delivery to the door (signature) or a designated pickup location (pickup code). */
+  handOver: 'DELIVERY' | 'PICKUP';
+}
+
+export const CLEARANCE_MODEL_RULES: Record<ClearanceModel, ClearanceModelRules> = {
+  DIRECT_MAIL: {
+    requestsLogisticsDocuments: true,
+    attachesOrderDocuments: false,
+    positiveListApplies: true,
+    quarantineApplies: false,
+    proofOfPriceApplies: false,
+    taxRegime: 'CBEC_RETAIL',
+    taxWithheld: true,
+    issuesPermit: false,
+    handOver: 'DELIVERY',
+  },
+  GENERAL_TRADE: {
+    requestsLogisticsDocuments: false,
+    attachesOrderDocuments: false,
+    positiveListApplies: false,
+    quarantineApplies: true,
+    proofOfPriceApplies: false,
+    taxRegime: 'GENERAL_TRADE',
+    taxWithheld: false,
+    issuesPermit: true,
+    handOver: 'PICKUP',
+  },
+  BONDED_ZONE: {
+    requestsLogisticsDocuments: false,
+    attachesOrderDocuments: true,
+    positiveListApplies: true,
+    quarantineApplies: true,
+    proofOfPriceApplies: true,
+    taxRegime: 'CBEC_RETAIL',
+    taxWithheld: false,
+    issuesPermit: true,
+    handOver: 'PICKUP',
+  },
+};
+
+/** The happy path of each model, status by status (CONTRACT 3), optional stages left out. */
+export const HAPPY_PATH: Record<ClearanceModel, ClearanceStatus[]> = {
+  DIRECT_MAIL: ['RECEIVED', 'ORDER_CONFIRMED', 'DOCUMENTS_REQUESTED', 'DOCUMENTS_READY', 'DECLARED', 'UNDER_REVIEW', 'APPROVED', 'TAX_ASSESSED', 'TAX_PAID', 'IN_TRANSIT', 'OUT_FOR_DELIVERY', 'COMPLETED'],
+  GENERAL_TRADE: ['RECEIVED', 'ORDER_CONFIRMED', 'DECLARED', 'UNDER_REVIEW', 'APPROVED', 'TAX_ASSESSED', 'TAX_PAID', 'PERMIT_ISSUED', 'IN_TRANSIT', 'READY_FOR_PICKUP', 'COMPLETED'],
+  BONDED_ZONE: ['RECEIVED', 'ORDER_CONFIRMED', 'DECLARED', 'UNDER_REVIEW', 'APPROVED', 'TAX_ASSESSED', 'TAX_PAID', 'PERMIT_ISSUED', 'IN_TRANSIT', 'READY_FOR_PICKUP', 'COMPLETED'],
+};

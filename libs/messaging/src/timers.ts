@@ -1,0 +1,128 @@
+// Durable timers (proof due, tax due, pickup window, quarantine): a row per (kind, order) in the
+// service's schema, fired once by a poller in its own transaction with the events it causes, so
+// a timer survives restarts and fires within a poll interval of its due time.
+import type { DataSource, EntityManager } from 'typeorm';
+import { CloudEvent } from './cloud-event';
+import type { HandlerContext, OutgoingEvent } from './handler';
+import type { Logger } from './logger';
+import type { Outbox } from './publisher';
+import type { MessagingTables } from './tables';
+
+export interface DueTimer<T = any> {
+  kind: string;
+  /** The order it is about: `<platformId>/<orderId>`. */
+  subject: string;
+  dueAt: Date;
+  data: T;
+}
+
+export interface TimerHandler<T = any> {
+  readonly kind: string;
+  fire(timer: DueTimer<T>, context: HandlerContext): Promise<void>;
+}
+
+export interface TimerScheduler {
+  /** Sets (or moves) the timer of this kind for the order; `data` comes back when it fires. */
+  schedule(kind: string, dueAt: Date, data?: unknown, subject?: string): Promise<void>;
+  cancel(kind: string, subject?: string): Promise<void>;
+}
+
+export function timerScheduler(manager: EntityManager, tables: MessagingTables, defaultSubject: string | undefined, correlationId?: string): TimerScheduler {
+  const subjectOr = (subject?: string) => {
+    const resolved = subject ?? defaultSubject;
+    if (!resolved) throw new Error('a timer needs the subject of its order');
+    return resolved;
+  };
+  return {
+    async schedule(kind, dueAt, data = {}, subject) {
+      await manager.query(
+        `INSERT INTO ${tables.timer} (kind, subject, due_at, data, correlation_id) VALUES ($1, $2, $3, $4::jsonb, $5)
+         ON CONFLICT (kind, subject) DO UPDATE SET due_at = EXCLUDED.due_at, data = EXCLUDED.data, fired_at = NULL, attempts = 0`,
+        [kind, subjectOr(subject), dueAt.toISOString(), JSON.stringify(data), correlationId ?? null],
+      );
+    },
+    async cancel(kind, subject) {
+      await manager.query(`DELETE FROM ${tables.timer} WHERE kind = $1 AND subject = $2 AND fired_at IS NULL`, [kind, subjectOr(subject)]);
+    },
+  };
+}
+
+export class TimerPoller {
+  private running = false;
+  private loopDone?: Promise<void>;
+  private readonly handlers = new Map<string, TimerHandler>();
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly tables: MessagingTables,
+    private readonly outbox: Outbox,
+    handlers: TimerHandler[],
+    private readonly log: Logger,
+    private readonly pollIntervalMs = 250,
+  ) {
+    for (const handler of handlers) this.handlers.set(handler.kind, handler);
+  }
+
+  start(): void {
+    if (this.handlers.size === 0) return;
+    this.running = true;
+    this.loopDone = this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.loopDone;
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      try {
+        while (this.running && (await this.fireNext())) {
+          // keep firing while timers are due
+        }
+      } catch (error) {
+        this.log.error({ err: error }, 'timer poll failed');
+      }
+      await new Promise((resolve) => setTimeout(resolve, this.pollIntervalMs));
+    }
+  }
+
+  /** Fires the most overdue timer, if any, in one transaction; true if one was due. */
+  async fireNext(): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query(
+        `SELECT kind, subject, due_at, data, correlation_id, attempts FROM ${this.tables.timer}
+         WHERE fired_at IS NULL AND due_at <= now() AND kind = ANY($1) ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
+        [[...this.handlers.keys()]],
+      );
+      if (!row) return false;
+      const timer: DueTimer = { kind: row.kind, subject: row.subject, dueAt: new Date(row.due_at), data: row.data };
+      const log = this.log.child({ timer: timer.kind, subject: timer.subject, correlationId: row.correlation_id });
+      const outgoing: OutgoingEvent[] = [];
+      await manager.query(`UPDATE ${this.tables.timer} SET fired_at = now(), attempts = attempts + 1 WHERE kind = $1 AND subject = $2`, [timer.kind, timer.subject]);
+      try {
+        await manager.transaction(async (inner) => {
+          await this.handlers.get(timer.kind)!.fire(timer, {
+            manager: inner,
+            log,
+            publish: (event) => outgoing.push(event),
+            timers: timerScheduler(inner, this.tables, timer.subject, row.correlation_id ?? undefined),
+          });
+          await this.outbox.publish(inner, outgoing.map((event) => ({ subject: timer.subject, ...event })), correlationCause(row.correlation_id, timer.subject));
+        });
+        log.info({ lateMs: Date.now() - timer.dueAt.getTime() }, 'timer fired');
+      } catch (error) {
+        // Rolled back to the savepoint: the timer stays due and is tried again on a later poll.
+        await manager.query(`UPDATE ${this.tables.timer} SET fired_at = NULL, due_at = now() + interval '1 second' WHERE kind = $1 AND subject = $2`, [timer.kind, timer.subject]);
+        log.error({ err: error, attempts: row.attempts + 1 }, 'timer handler failed; it will be tried again');
+      }
+      return true;
+    });
+  }
+}
+
+/** Events a timer causes keep the correlation id of the event that scheduled it. */
+function correlationCause(correlationId: string | null, subject: string): CloudEvent | undefined {
+  if (!correlationId) return undefined;
+  return { id: correlationId, correlationid: correlationId, subject } as CloudEvent;
+}

@@ -1,0 +1,57 @@
+// The system under test as separate processes, the way `npm start` runs it (scripts/services.js),
+// on the harness's Kafka and database and on ports of their own.
+import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
+
+const REPO_ROOT = path.resolve(__dirname, '../../..');
+const services = require(path.join(REPO_ROOT, 'scripts/services.js'));
+
+export interface RunningSystem {
+  /** The HTTP base URL of each service. */
+  urls: Record<string, string>;
+  /** The last lines each service printed, for a failing test's message. */
+  logs: Record<string, string[]>;
+  stop(name?: string): Promise<void>;
+  restart(name: string): Promise<void>;
+}
+
+export async function startSystem(names: string[] = services.serviceNames(), env: Record<string, string> = {}, portBase = 4100): Promise<RunningSystem> {
+  const ports: Record<string, number> = Object.fromEntries(names.map((name, i) => [name, portBase + i]));
+  const portEnv = Object.fromEntries(names.map((name) => [`${name.toUpperCase().replace(/-/g, '_')}_PORT`, String(ports[name])]));
+  const children: Record<string, ChildProcess> = {};
+  const logs: Record<string, string[]> = {};
+
+  const launch = async (name: string) => {
+    logs[name] = logs[name] ?? [];
+    const child = services.spawnService(name, { ...portEnv, ...env }, (line: string) => {
+      logs[name].push(line);
+      if (logs[name].length > 200) logs[name].shift();
+    });
+    children[name] = child;
+    try {
+      await services.waitReady(name, ports[name], child, 60_000);
+    } catch (error) {
+      throw new Error(`${(error as Error).message}\n${logs[name].slice(-20).join('\n')}`);
+    }
+  };
+  const stop = async (name?: string) => {
+    const stopping = name ? [name] : Object.keys(children);
+    await Promise.all(stopping.map((n) => services.stopProcess(children[n])));
+  };
+
+  try {
+    await Promise.all(names.map(launch));
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return {
+    urls: Object.fromEntries(names.map((name) => [name, `http://127.0.0.1:${ports[name]}`])),
+    logs,
+    stop,
+    restart: async (name: string) => {
+      await stop(name);
+      await launch(name);
+    },
+  };
+}
