@@ -7,7 +7,6 @@ const path = require('path');
 
 const POM = path.join(__dirname, 'pom.xml');
 const LIB_DIR = path.join(__dirname, 'cache', 'lib');
-const KAFKA_JAR = /^kafka_2\.13-[\d.]+\.jar$/;
 
 function log(line) {
   console.log(`kafka-fetch: ${line}`);
@@ -19,9 +18,15 @@ function fail(line) {
   process.exit(1);
 }
 
-function findKafkaJar(dir) {
-  if (!fs.existsSync(dir)) return undefined;
-  return fs.readdirSync(dir).find((name) => KAFKA_JAR.test(name));
+/** The Kafka version the pom asks for, so that bumping it there triggers a new fetch. */
+function wantedKafkaJar() {
+  const match = fs.readFileSync(POM, 'utf8').match(/<kafka\.version>([^<]+)<\/kafka\.version>/);
+  if (!match) fail(`no <kafka.version> property in ${POM}`);
+  return `kafka_2.13-${match[1].trim()}.jar`;
+}
+
+function hasJar(dir, jar) {
+  return fs.existsSync(path.join(dir, jar));
 }
 
 /** True when `cmd <versionArg>` runs; used to tell "tool missing" apart from "Maven failed". */
@@ -30,7 +35,7 @@ function hasCommand(cmd, versionArg) {
   return !res.error && res.status === 0;
 }
 
-/** Last few lines that Maven flags as errors, joined into one line for the failure message. */
+/** The first line Maven flags as an error (normally the cause), for a one-line failure message. */
 function summarizeMavenError(output) {
   const errors = output
     .split(/\r?\n/)
@@ -40,7 +45,7 @@ function summarizeMavenError(output) {
   return errors.length > 0 ? errors[0] : output.trim().split(/\r?\n/).pop() || 'no output';
 }
 
-function copyDependencies() {
+function copyDependencies(kafkaJar) {
   // Copy into a temp folder and rename at the end, so an interrupted download never looks complete.
   const tmpDir = `${LIB_DIR}.partial`;
   fs.rmSync(tmpDir, { recursive: true, force: true });
@@ -51,19 +56,20 @@ function copyDependencies() {
     '-B',
     '-f',
     POM,
-    'dependency:copy-dependencies',
+    // Fully qualified (not the `dependency:` prefix): no plugin-prefix lookup, and a pinned, known-good version.
+    'org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy-dependencies',
     `-DoutputDirectory=${tmpDir}`,
     // runtime = compile + runtime scopes: Kafka's server modules are runtime-scoped in its pom.
     '-DincludeScope=runtime',
   ];
-  log(`running mvn ${args.slice(4).join(' ')} (Maven Central, first run takes ~1 min)`);
+  log(`running mvn ${args.join(' ')} (first run downloads ~70 MB from Maven Central, about 30 s)`);
   const res = spawnSync('mvn', args, { encoding: 'utf8', shell: process.platform === 'win32' });
   if (res.error || res.status !== 0) {
     fs.rmSync(tmpDir, { recursive: true, force: true });
     const reason = res.error ? res.error.message : summarizeMavenError(`${res.stdout}\n${res.stderr}`);
     fail(`Maven could not fetch Kafka jars (offline? set CBEC_SKIP_KAFKA_FETCH=1 to skip): ${reason}`);
   }
-  if (!findKafkaJar(tmpDir)) fail(`Maven succeeded but no kafka_2.13 jar appeared in ${tmpDir}`);
+  if (!hasJar(tmpDir, kafkaJar)) fail(`Maven succeeded but ${kafkaJar} did not appear in ${tmpDir}`);
 
   fs.rmSync(LIB_DIR, { recursive: true, force: true });
   fs.renameSync(tmpDir, LIB_DIR);
@@ -80,9 +86,9 @@ function main() {
     log('skipped (CBEC_SKIP_KAFKA_FETCH=1)');
     return;
   }
-  const existing = findKafkaJar(LIB_DIR);
-  if (existing) {
-    log(`already present: ${existing} in ${LIB_DIR}`);
+  const kafkaJar = wantedKafkaJar();
+  if (hasJar(LIB_DIR, kafkaJar)) {
+    log(`already present: ${kafkaJar} in ${LIB_DIR}`);
     return;
   }
   // Java is not needed to download, but it is needed to run the broker; say so now rather than later.
@@ -91,7 +97,7 @@ function main() {
 
   const started = Date.now();
   log(`fetching Kafka jars into ${LIB_DIR}`);
-  copyDependencies();
+  copyDependencies(kafkaJar);
   log(`done in ${((Date.now() - started) / 1000).toFixed(1)}s: ${describeLib()}`);
 }
 

@@ -39,11 +39,21 @@ describe('messaging on real Kafka and PostgreSQL', () => {
     await dataSource.destroy();
   });
 
-  async function startMessaging(topic: string, handlers: EventHandler[] = [], retryAttempts = 3): Promise<Messaging> {
+  /** A schema of its own, so that this test's relay is the only one publishing its outbox. */
+  async function freshSchema(): Promise<string> {
+    const own = `msg_${randomUUID().slice(0, 8)}`;
+    await dataSource.query(`CREATE SCHEMA "${own}"`);
+    const runner = dataSource.createQueryRunner();
+    await new (messagingMigration(own))().up(runner);
+    await runner.release();
+    return own;
+  }
+
+  async function startMessaging(topic: string, handlers: EventHandler[] = [], retryAttempts = 3, ownSchema = schema): Promise<Messaging> {
     const messaging = new Messaging({
       brokers: brokers(),
       service: 'messaging-test',
-      schema,
+      schema: ownSchema,
       dataSource,
       log,
       topics: [topic],
@@ -95,27 +105,32 @@ describe('messaging on real Kafka and PostgreSQL', () => {
 
   it('publishes again after a relay dies between publishing and marking, and the consumer applies the event once', async () => {
     const topic = `test.crash.${randomUUID().slice(0, 8)}`;
-    const consumerSide = await startMessaging(topic, [recordingHandler('test.crash')]);
+    const crashSchema = await freshSchema();
+    const consumerSide = await startMessaging(topic, [recordingHandler('test.crash')], 3, crashSchema);
     const seen = await probe(topic);
     // This service's own relay is stopped; a relay that "crashes" after send takes its place.
     await (consumerSide as any).relay.stop();
 
+    // Dies for good right after its first publish, before marking the rows: a process killed there.
     class CrashingRelay extends OutboxRelay {
       protected async markPublished(): Promise<void> {
+        void this.stop();
         throw new Error('killed between publish and mark');
       }
     }
     const producer = consumerSide.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     const pool = (dataSource.driver as any).master;
-    const crashing = new CrashingRelay(pool, producer, messagingTables(schema), log, { pollIntervalMs: 100, batchSize: 10, retentionMs: 60_000 });
+    const crashing = new CrashingRelay(pool, producer, messagingTables(crashSchema), log, { pollIntervalMs: 100, batchSize: 10, retentionMs: 60_000 });
 
     const [event] = await dataSource.transaction((manager) => consumerSide.outbox.publish(manager, [{ topic, type: 'test.crash', subject: 'p/crash', data: { platformId: 'p', orderId: 'crash' } }]));
     crashing.start();
     await seen.waitFor((m) => m.json?.id === event.id);
     await crashing.stop();
+    const [unmarked] = await dataSource.query(`SELECT published_at FROM "${crashSchema}".outbox`);
+    expect(unmarked.published_at).toBeNull();
 
-    const recovered = new OutboxRelay(pool, producer, messagingTables(schema), log, { pollIntervalMs: 100, batchSize: 10, retentionMs: 60_000 });
+    const recovered = new OutboxRelay(pool, producer, messagingTables(crashSchema), log, { pollIntervalMs: 100, batchSize: 10, retentionMs: 60_000 });
     recovered.start();
     await seen.waitFor((m) => m.json?.id === event.id, { count: 2, what: 'the event published a second time' });
     await recovered.stop();

@@ -104,12 +104,14 @@ export class Messaging {
   async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
+    const began = Date.now();
     this.lagMonitor?.stop();
     await this.consumer?.stop();
     await this.timerPoller.stop();
     await this.relay.stop();
     await this.producer.disconnect();
     await this.admin.disconnect();
+    this.config.log.info({ ms: Date.now() - began }, 'messaging stopped');
   }
 
   /** Liveness: false once the consumer has crashed for good. */

@@ -29,6 +29,8 @@ export async function startTestInfrastructure(log: (line: string) => void = () =
     kafkaBrokers = process.env.TEST_KAFKA_BROKERS;
     kafka = 'KAFKA_BROKERS';
   } else {
+    // The test port is the harness's own: a broker left there by an interrupted run is replaced.
+    await kafkaRunner.stopKafka({ port: TEST_KAFKA_PORT });
     const broker = await kafkaRunner.startKafka({ port: TEST_KAFKA_PORT, fresh: true });
     kafkaBrokers = broker.brokers;
     kafka = broker.reused ? 'infra/kafka (reused)' : 'infra/kafka (started)';
