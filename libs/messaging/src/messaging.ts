@@ -1,6 +1,6 @@
 // The one way a service talks to Kafka: topics at start-up, the outbox relay, its consumer,
 // dead letters, lag, and an orderly shutdown. Services give it handlers; they never see kafkajs.
-import { Admin, Kafka, logLevel, Producer } from 'kafkajs';
+import { Admin, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { deadLetterTopic } from '@cbec/contracts';
@@ -58,11 +58,19 @@ export class Messaging {
       clientId: config.service,
       brokers: config.brokers,
       logLevel: logLevel.WARN,
-      logCreator: () => ({ level, log }) => config.log[level <= logLevel.ERROR ? 'error' : level === logLevel.WARN ? 'warn' : 'debug']({ kafkajs: log.namespace }, log.message),
+      logCreator: () => ({ level, log }) => config.log[kafkaLogLevel(level, log.message)]({ kafkajs: log.namespace, error: log.error, retry: log.retryCount }, log.message),
       retry: { retries: 10, initialRetryTime: 200 },
     });
     this.admin = this.kafka.admin();
-    this.producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+    // The Java client's partitioner (murmur2), so other clients put a key on the same partition;
+    // unlimited retries, as an idempotent producer needs to keep its ordering guarantee.
+    this.producer = this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 },
+    });
     this.outbox = new Outbox(tables, `/services/${config.service}`);
     this.deadLetters = new DeadLetterStore(config.dataSource, tables);
     const pool = (config.dataSource.driver as unknown as { master: Pool }).master;
@@ -143,4 +151,10 @@ export class Messaging {
   get eventConsumer(): EventConsumer | undefined {
     return this.consumer;
   }
+}
+
+/** kafkajs logs retriable broker answers ("Response ...") as errors; they are warnings here. */
+function kafkaLogLevel(level: logLevel, message: string): 'error' | 'warn' | 'debug' {
+  if (level <= logLevel.ERROR) return message.startsWith('Response ') ? 'warn' : 'error';
+  return level === logLevel.WARN ? 'warn' : 'debug';
 }

@@ -14,5 +14,6 @@ export default async function globalSetup(): Promise<void> {
   process.env.DATABASE_URL = infra.databaseUrl;
   process.env.CBEC_TEST_KAFKA_SOURCE = infra.kafka;
   process.env.LOG_LEVEL ??= 'warn';
+  process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
   process.stderr.write(`\n[harness] ready in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
 }
