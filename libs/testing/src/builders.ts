@@ -4,17 +4,28 @@ import { randomUUID } from 'node:crypto';
 import Decimal from 'decimal.js';
 import type { ClearanceModel, OrderPlacedData } from '@cbec/contracts';
 import { PLATFORM_EVENTS } from '@cbec/contracts';
+import { residentIdCheckCharacter } from '@cbec/domain';
 
 /** Valid PRC resident IDs (ISO 7064 MOD 11-2 check characters), for distinct consumers. */
 export const RESIDENT_IDS = ['11010519491231002X', '330106199003071236', '410102198511204568', '440305197001017894'] as const;
 
 type Item = OrderPlacedData['items'][number];
 
+/** A valid resident ID of a new consumer, so that orders of different tests share no annual quota. */
+export function aResidentId(): string {
+  const region = String(110000 + Math.floor(Math.random() * 800000));
+  const birth = new Date(Date.UTC(1950 + Math.floor(Math.random() * 50), Math.floor(Math.random() * 12), 1 + Math.floor(Math.random() * 28)));
+  const date = birth.toISOString().slice(0, 10).replace(/-/g, '');
+  const first17 = `${region}${date}${String(Math.floor(Math.random() * 1000)).padStart(3, '0')}`;
+  return first17 + residentIdCheckCharacter(first17);
+}
+
 export class OrderBuilder {
   private readonly data: OrderPlacedData;
   private paymentAmount?: string;
 
   constructor() {
+    const idNumber = aResidentId();
     this.data = {
       platformId: 'tmall-global',
       orderId: `TG${Date.now()}${Math.floor(Math.random() * 1e6)}`,
@@ -24,11 +35,11 @@ export class OrderBuilder {
       consumer: {
         name: 'Li Wei',
         idType: 'CN_RESIDENT_ID',
-        idNumber: RESIDENT_IDS[0],
+        idNumber,
         phone: '+8613800000000',
         address: { province: 'Zhejiang', city: 'Hangzhou', district: 'Xihu', line1: '1 Wensan Rd', postalCode: '310000' },
       },
-      payment: { provider: 'alipay', transactionId: `PAY-${randomUUID().slice(0, 8)}`, payerName: 'Li Wei', payerIdNumber: RESIDENT_IDS[0], amount: '0.00', paidAt: '2026-11-11T00:00:05+08:00' },
+      payment: { provider: 'alipay', transactionId: `PAY-${randomUUID().slice(0, 8)}`, payerName: 'Li Wei', payerIdNumber: idNumber, amount: '0.00', paidAt: '2026-11-11T00:00:05+08:00' },
       logistics: { carrier: 'SF-INTL', waybillNumber: `SF${Date.now()}` },
       items: [],
       freight: '0.00',

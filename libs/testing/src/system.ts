@@ -12,7 +12,8 @@ export interface RunningSystem {
   /** The last lines each service printed, for a failing test's message. */
   logs: Record<string, string[]>;
   stop(name?: string): Promise<void>;
-  restart(name: string): Promise<void>;
+  /** Stops a service and starts it again, with extra environment if given. */
+  restart(name: string, env?: Record<string, string>): Promise<void>;
 }
 
 export async function startSystem(names: string[] = services.serviceNames(), env: Record<string, string> = {}, portBase = 4100): Promise<RunningSystem> {
@@ -21,9 +22,9 @@ export async function startSystem(names: string[] = services.serviceNames(), env
   const children: Record<string, ChildProcess> = {};
   const logs: Record<string, string[]> = {};
 
-  const launch = async (name: string) => {
+  const launch = async (name: string, extraEnv: Record<string, string> = {}) => {
     logs[name] = logs[name] ?? [];
-    const child = services.spawnService(name, { ...portEnv, ...env }, (line: string) => {
+    const child = services.spawnService(name, { ...portEnv, ...env, ...extraEnv }, (line: string) => {
       logs[name].push(line);
       if (logs[name].length > 200) logs[name].shift();
     });
@@ -40,7 +41,7 @@ export async function startSystem(names: string[] = services.serviceNames(), env
   };
 
   try {
-    await Promise.all(names.map(launch));
+    await Promise.all(names.map((name) => launch(name)));
   } catch (error) {
     await stop();
     throw error;
@@ -49,9 +50,9 @@ export async function startSystem(names: string[] = services.serviceNames(), env
     urls: Object.fromEntries(names.map((name) => [name, `http://127.0.0.1:${ports[name]}`])),
     logs,
     stop,
-    restart: async (name: string) => {
+    restart: async (name: string, extraEnv?: Record<string, string>) => {
       await stop(name);
-      await launch(name);
+      await launch(name, extraEnv);
     },
   };
 }
