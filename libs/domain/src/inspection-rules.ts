@@ -1,19 +1,18 @@
 // Customs review of a declared order (CONTRACT 4.2): rules 0-5 in order, the first that rejects
 // decides; which rules apply depends on the clearance model.
 import { createHash } from 'node:crypto';
-import type { ClearanceModel, DocumentKind, FieldError } from '@cbec/contracts';
+import { CLEARANCE_MODEL_RULES, type ClearanceModel, type DocumentKind, type FieldError } from '@cbec/contracts';
 import { Money } from './money';
 import { findTariffEntry, TariffEntry } from './tariff';
 
 /** Asked for when a bonded-zone item's price is below half its reference price (rule 4). */
 export const PRICE_PROOF_KINDS: readonly DocumentKind[] = ['INVOICE', 'TRANSACTION_RECORD'];
 
-/** Which of the model-specific rules 2-4 apply to each model. */
-export const REVIEW_RULES_BY_MODEL: Readonly<Record<ClearanceModel, { positiveList: boolean; quarantine: boolean; priceProof: boolean }>> = {
-  DIRECT_MAIL: { positiveList: true, quarantine: false, priceProof: false },
-  GENERAL_TRADE: { positiveList: false, quarantine: true, priceProof: false },
-  BONDED_ZONE: { positiveList: true, quarantine: true, priceProof: true },
-};
+
+/** Which of rules 2 to 4 apply to each model: read from the contract's per-model rules. */
+export const REVIEW_RULES_BY_MODEL: Readonly<Record<ClearanceModel, { positiveList: boolean; quarantine: boolean; priceProof: boolean }>> = Object.fromEntries(
+  Object.entries(CLEARANCE_MODEL_RULES).map(([model, rules]) => [model, { positiveList: rules.positiveListApplies, quarantine: rules.quarantineApplies, priceProof: rules.proofOfPriceApplies }]),
+) as Record<ClearanceModel, { positiveList: boolean; quarantine: boolean; priceProof: boolean }>;
 
 export interface ReviewItem {
   sku: string;

@@ -1,0 +1,49 @@
+// The inspection service: customs review, quarantine, proof of price, sampling and officer
+// decisions (CONTRACT 4.2), on its own copy of the tariff table.
+import { Module } from '@nestjs/common';
+import { INBOUND_EVENT_TYPES, TOPICS } from '@cbec/contracts';
+import { ServiceKitModule } from '@cbec/service-kit';
+import { inspectionConfigProvider } from './config';
+import { DecideInspectionWhenOfficerDecidesHandler } from './officer-decision/decide-inspection-when-officer-decides.handler';
+import { Inspection } from './persistence/inspection.entity';
+import { CreateInspection1764000000300 } from './persistence/migrations/1764000000300-create-inspection';
+import { CreateTariffCopy1764000000301 } from './persistence/migrations/1764000000301-create-tariff-copy';
+import { TariffEntryRecord } from './persistence/tariff-entry.entity';
+import { ReceiveProofWhenSubmittedHandler } from './proof/receive-proof-when-submitted.handler';
+import { RejectWhenProofOverdueTimer } from './proof/reject-when-proof-overdue.timer';
+import { PassQuarantineWhenDueTimer } from './quarantine/pass-quarantine-when-due.timer';
+import { ReviewProgression } from './review/review-progression';
+import { StartReviewWhenDeclaredHandler } from './review/start-review-when-declared.handler';
+import { UpdateTariffCopyWhenChangedHandler } from './tariff/update-tariff-copy-when-changed.handler';
+
+export const INSPECTION_SERVICE = {
+  service: 'inspection',
+  schema: 'inspection',
+  consumerGroup: 'cbec.inspection',
+};
+
+@Module({
+  imports: [
+    ServiceKitModule.forRoot({
+      service: INSPECTION_SERVICE.service,
+      schema: INSPECTION_SERVICE.schema,
+      entities: [Inspection, TariffEntryRecord],
+      migrations: [CreateInspection1764000000300, CreateTariffCopy1764000000301],
+      topics: [TOPICS.declarationEvents, TOPICS.platformInbound, TOPICS.taxPermitEvents, TOPICS.opsCommands, TOPICS.inspectionEvents],
+      consumer: {
+        groupId: INSPECTION_SERVICE.consumerGroup,
+        subscriptions: [
+          { topic: TOPICS.declarationEvents },
+          // The order service owns the inbound topic's unreadable messages.
+          { topic: TOPICS.platformInbound, knownTypes: INBOUND_EVENT_TYPES, deadLetterUnreadable: false },
+          { topic: TOPICS.taxPermitEvents },
+          { topic: TOPICS.opsCommands },
+        ],
+      },
+      handlers: [StartReviewWhenDeclaredHandler, ReceiveProofWhenSubmittedHandler, DecideInspectionWhenOfficerDecidesHandler, UpdateTariffCopyWhenChangedHandler],
+      timers: [PassQuarantineWhenDueTimer, RejectWhenProofOverdueTimer],
+      providers: [inspectionConfigProvider, ReviewProgression],
+    }),
+  ],
+})
+export class AppModule {}

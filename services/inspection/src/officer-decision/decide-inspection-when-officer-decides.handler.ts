@@ -1,0 +1,33 @@
+// An officer's decision (ops command through the gateway, CONTRACT 4.2 rules 3 and 5): RELEASE
+// passes a quarantine or a hold, FAIL rejects with INSPECTION_FAILED; in any other state, or for
+// an order inspection does not know, nothing changes (a warning; the REST answer comes later).
+import { Injectable } from '@nestjs/common';
+import { InspectionDecisionData, OPS_COMMANDS } from '@cbec/contracts';
+import { CloudEvent, EventHandler, HandlerContext, orderRefOf } from '@cbec/messaging';
+import { lockInspection } from '../persistence/inspection.entity';
+import { ReviewProgression } from '../review/review-progression';
+import { judgeOfficerDecision } from './officer-decision.rule';
+
+@Injectable()
+export class DecideInspectionWhenOfficerDecidesHandler implements EventHandler<InspectionDecisionData> {
+  readonly eventType = OPS_COMMANDS.decideInspection;
+
+  constructor(private readonly progression: ReviewProgression) {}
+
+  async handle(event: CloudEvent<InspectionDecisionData>, context: HandlerContext): Promise<void> {
+    const inspection = await lockInspection(context.manager, orderRefOf(event)!);
+    const { decision, note, decidedBy } = event.data;
+    const verdict = judgeOfficerDecision(inspection?.status, decision);
+    const log = context.log.child({ decision, decidedBy, status: inspection?.status ?? null });
+
+    if (verdict.outcome === 'UNKNOWN_DECISION') return log.warn('officer decision is neither RELEASE nor FAIL; nothing changes');
+    if (verdict.outcome === 'NOT_AWAITED' || !inspection) return log.warn('no officer decision is awaited for this order; nothing changes');
+    if (verdict.outcome === 'PASS') {
+      log.info({ stage: verdict.stage }, 'officer released the order');
+      return this.progression.advance(inspection, verdict.stage, inspection.step + 1, context);
+    }
+    log.info({ stage: verdict.stage }, 'officer failed the inspection');
+    const details = [{ message: note ? `failed by the inspecting officer: ${note}` : 'failed by the inspecting officer' }];
+    await this.progression.reject(inspection, 'INSPECTION_FAILED', details, inspection.step + 1, context);
+  }
+}

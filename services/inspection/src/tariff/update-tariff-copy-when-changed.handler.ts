@@ -1,0 +1,20 @@
+// Keeps inspection's copy of the tariff table in step with tax-permit's, the one source of truth
+// (CONTRACT 4.1): every tariff-changed event upserts its entry; later reviews read the new one.
+import { Injectable } from '@nestjs/common';
+import { TAX_PERMIT_EVENTS, TariffChangedData } from '@cbec/contracts';
+import { isValidHsPrefix } from '@cbec/domain';
+import { CloudEvent, EventHandler, HandlerContext } from '@cbec/messaging';
+import { fromTariffEntry, TariffEntryRecord } from '../persistence/tariff-entry.entity';
+
+@Injectable()
+export class UpdateTariffCopyWhenChangedHandler implements EventHandler<TariffChangedData> {
+  readonly eventType = TAX_PERMIT_EVENTS.tariffChanged;
+
+  async handle(event: CloudEvent<TariffChangedData>, { manager, log }: HandlerContext): Promise<void> {
+    const entry = event.data.entry;
+    // A malformed entry is a bug upstream: throwing dead-letters it (after retries) instead of dropping it.
+    if (!entry || typeof entry.hsPrefix !== 'string' || !isValidHsPrefix(entry.hsPrefix)) throw new Error(`tariff-changed event without a valid entry (hsPrefix ${JSON.stringify(entry?.hsPrefix)})`);
+    await manager.upsert(TariffEntryRecord, fromTariffEntry(entry), ['hsPrefix']);
+    log.info({ hsPrefix: entry.hsPrefix, prohibited: entry.prohibited, quarantine: entry.quarantine, cbecEligible: entry.cbecEligible }, 'tariff copy updated');
+  }
+}
