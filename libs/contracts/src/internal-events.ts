@@ -49,10 +49,41 @@ export const LOGISTICS_EVENTS = {
   requestRefused: 'cbec.logistics.request-refused.v1',
 } as const;
 
-/** Commands from ops (through the gateway) to the service that owns the decision. */
+/**
+ * Commands from ops (through the gateway) to the service that owns the decision, on
+ * TOPICS.opsCommands. The owner answers on its own topic with the command's event id as
+ * `requestId`, so the gateway can reply to the HTTP call.
+ */
 export const OPS_COMMANDS = {
   decideInspection: 'cbec.ops.inspection-decision-requested.v1',
+  upsertTariff: 'cbec.ops.tariff-upsert-requested.v1',
+  replayDeadLetter: 'cbec.ops.dead-letter-replay-requested.v1',
 } as const;
+
+/** What services tell ops: answers to commands, and dead letters as they happen. */
+export const OPS_EVENTS = {
+  inspectionDecisionRecorded: 'cbec.inspection.decision-recorded.v1',
+  tariffChangeRefused: 'cbec.tax-permit.tariff-change-refused.v1',
+  messageDeadLettered: 'cbec.ops.message-dead-lettered.v1',
+  deadLetterReplayed: 'cbec.ops.dead-letter-replayed.v1',
+} as const;
+
+/** The answer of the owning service to an ops command. */
+export interface CommandAnswerData {
+  requestId: string;
+  outcome: 'APPLIED' | 'REFUSED';
+  message: string;
+  details?: FieldError[];
+}
+
+/** A service's own events topic, where it publishes everything, answers to ops included. */
+export function serviceEventsTopic(service: string): string {
+  return `cbec.${service}.events`;
+}
+
+/** The subject of events about a dead letter, and a tariff entry (they are about no order). */
+export const deadLetterSubject = (id: string) => `dead-letter/${id}`;
+export const tariffSubject = (hsPrefix: string) => `tariff/${hsPrefix}`;
 
 /**
  * Every event that changes an order's status, the status it leads to and the service that
@@ -261,6 +292,32 @@ export interface TariffEntryData {
 
 export interface TariffChangedData {
   entry: TariffEntryData;
+  /** The ops command that asked for the change, if one did. */
+  requestId?: string;
+}
+
+export interface TariffUpsertRequestedData {
+  entry: TariffEntryData;
+}
+
+/** A dead letter as ops see it (CONTRACT 5 dead-letters item). */
+export interface DeadLetterData {
+  id: string;
+  consumerGroup: string;
+  topic: string;
+  partition: number;
+  offset: string;
+  key: string | null;
+  reason: string;
+  attempts: number;
+  deadAt: string;
+  /** The original value as text, cut at 64 KiB. */
+  payload: string;
+}
+
+export interface DeadLetterReplayRequestedData {
+  id: string;
+  consumerGroup: string;
 }
 
 /** An officer's decision on a held order or a quarantine (CONTRACT 4.2, 5). */
