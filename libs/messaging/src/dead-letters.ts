@@ -2,11 +2,12 @@
 // the group's table and sent (through the outbox) to its dead-letter topic with the reason in
 // headers; it can be listed and replayed onto its original topic.
 import { randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
-import { deadLetterTopic } from '@cbec/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+import { DeadLetterData, deadLetterSubject, deadLetterTopic, OPS_EVENTS, serviceEventsTopic } from '@cbec/contracts';
 import type { Headers } from './cloud-event';
 import { messagingMetrics } from './metrics';
 import { writeToOutbox } from './outbox';
+import type { Outbox } from './publisher';
 import type { MessagingTables } from './tables';
 
 export const PAYLOAD_TEXT_LIMIT = 64 * 1024;
@@ -42,6 +43,9 @@ export class DeadLetterStore {
   constructor(
     private readonly dataSource: DataSource,
     private readonly tables: MessagingTables,
+    private readonly outbox: Outbox,
+    /** Dead letters are announced on this service's own events topic, for the ops views. */
+    private readonly service: string,
   ) {}
 
   async record(message: FailedMessage): Promise<string> {
@@ -71,6 +75,8 @@ export class DeadLetterStore {
           },
         },
       ]);
+      const announced: DeadLetterData = { id, consumerGroup: message.consumerGroup, topic: message.topic, partition: message.partition, offset: message.offset, key: message.key, reason: message.reason, attempts: message.attempts, deadAt, payload: payloadText(message.value) };
+      await this.outbox.publish(manager, [{ topic: serviceEventsTopic(this.service), type: OPS_EVENTS.messageDeadLettered, subject: deadLetterSubject(id), data: announced }]);
     });
     messagingMetrics().deadLettered.inc({ group: message.consumerGroup, topic: message.topic });
     return id;
@@ -87,8 +93,10 @@ export class DeadLetterStore {
   }
 
   /** Puts the original message back on its topic (through the outbox); undefined if unknown. */
-  async replay(id: string): Promise<DeadLetter | undefined> {
-    return this.dataSource.transaction(async (manager) => {
+  async replay(id: string, within?: EntityManager): Promise<DeadLetter | undefined> {
+    if (!within) return this.dataSource.transaction((manager) => this.replay(id, manager));
+    const manager = within;
+    {
       // TypeORM answers an UPDATE ... RETURNING with [rows, affected].
       const [[row]] = await manager.query(
         `UPDATE ${this.tables.deadLetter} SET replayed_at = now(), replay_count = replay_count + 1 WHERE id = $1 RETURNING *`,
@@ -97,12 +105,16 @@ export class DeadLetterStore {
       if (!row) return undefined;
       await writeToOutbox(manager, this.tables, [{ topic: row.topic, key: row.key, value: row.payload ?? Buffer.alloc(0), headers: row.headers }]);
       return toDeadLetter(row);
-    });
+    }
   }
 }
 
+function payloadText(value: Buffer | null): string {
+  const text = value ? value.toString('utf8') : '';
+  return text.length > PAYLOAD_TEXT_LIMIT ? text.slice(0, PAYLOAD_TEXT_LIMIT) : text;
+}
+
 function toDeadLetter(row: Record<string, any>): DeadLetter {
-  const payload = row.payload ? (row.payload as Buffer).toString('utf8') : '';
   return {
     id: row.id,
     consumerGroup: row.consumer_group,
@@ -113,7 +125,7 @@ function toDeadLetter(row: Record<string, any>): DeadLetter {
     reason: row.reason,
     attempts: row.attempts,
     deadAt: new Date(row.dead_at).toISOString(),
-    payload: payload.length > PAYLOAD_TEXT_LIMIT ? payload.slice(0, PAYLOAD_TEXT_LIMIT) : payload,
+    payload: payloadText(row.payload),
     replayedAt: row.replayed_at ? new Date(row.replayed_at).toISOString() : null,
     replayCount: row.replay_count,
   };

@@ -1,7 +1,7 @@
 // The delivery guarantees of libs/messaging, on the real Kafka and PostgreSQL of the harness.
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { deadLetterTopic } from '@cbec/contracts';
+import { deadLetterTopic, OPS_COMMANDS, OPS_EVENTS, serviceEventsTopic, TOPICS } from '@cbec/contracts';
 import { eventually, TestPublisher, TopicProbe } from '@cbec/testing';
 import { createEvent, encodeEvent } from './cloud-event';
 import type { EventHandler } from './handler';
@@ -188,6 +188,37 @@ describe('messaging on real Kafka and PostgreSQL', () => {
 
     bugFixed = true;
     await messaging.deadLetters.replay(listed.id);
+    await eventually(async () => (await appliedCount(event.id)) === 1, { what: 'the replayed event processed' });
+  });
+
+  it('announces a dead letter on the service topic and replays it when ops send the replay command', async () => {
+    const topic = `test.ops-replay.${randomUUID().slice(0, 8)}`;
+    let bugFixed = false;
+    const handler: EventHandler = {
+      eventType: 'test.ops-replay',
+      async handle(event, context) {
+        if (!bugFixed) throw new Error('not yet');
+        await recordingHandler('test.ops-replay').handle(event, context);
+      },
+    };
+    const messaging = await startMessaging(topic, [handler], 1);
+    const group = (messaging as any).config.consumer.groupId;
+    const serviceTopic = await probe(serviceEventsTopic('messaging-test'));
+    const event = createEvent({ type: 'test.ops-replay', source: '/test', subject: 'p/ops-replay', data: { platformId: 'p', orderId: 'ops-replay' } });
+    const { value, headers } = encodeEvent(event);
+    await publisher.send(topic, { key: event.subject, value, headers });
+
+    const [announced] = await serviceTopic.waitFor((m) => m.json?.type === OPS_EVENTS.messageDeadLettered && m.json.data.topic === topic);
+    expect(announced.json.data).toMatchObject({ consumerGroup: group, topic, attempts: 1, reason: expect.stringContaining('not yet'), key: 'p/ops-replay' });
+    expect(JSON.parse(announced.json.data.payload).id).toBe(event.id);
+
+    bugFixed = true;
+    const command = createEvent({ type: OPS_COMMANDS.replayDeadLetter, source: '/services/gateway', subject: `dead-letter/${announced.json.data.id}`, data: { id: announced.json.data.id, consumerGroup: group } });
+    const encoded = encodeEvent(command);
+    await publisher.send(TOPICS.opsCommands, { key: command.subject, value: encoded.value, headers: encoded.headers });
+
+    const [answer] = await serviceTopic.waitFor((m) => m.json?.type === OPS_EVENTS.deadLetterReplayed && m.json.data.requestId === command.id);
+    expect(answer.json.data.outcome).toBe('APPLIED');
     await eventually(async () => (await appliedCount(event.id)) === 1, { what: 'the replayed event processed' });
   });
 

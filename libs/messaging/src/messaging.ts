@@ -3,7 +3,7 @@
 import { Admin, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
-import { deadLetterTopic } from '@cbec/contracts';
+import { deadLetterTopic, serviceEventsTopic, TOPICS } from '@cbec/contracts';
 import { ConsumerOptions, EventConsumer, RetryPolicy, Subscription } from './consumer';
 import { DeadLetterStore } from './dead-letters';
 import type { EventHandler } from './handler';
@@ -11,6 +11,7 @@ import { LagMonitor } from './lag-monitor';
 import type { Logger } from './logger';
 import { OutboxRelay, RelayOptions } from './outbox';
 import { Outbox } from './publisher';
+import { ReplayDeadLetterOnRequest } from './replay-command';
 import { messagingTables } from './tables';
 import { TimerHandler, TimerPoller } from './timers';
 import { ensureTopics } from './topics';
@@ -72,7 +73,7 @@ export class Messaging {
       retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 },
     });
     this.outbox = new Outbox(tables, `/services/${config.service}`);
-    this.deadLetters = new DeadLetterStore(config.dataSource, tables);
+    this.deadLetters = new DeadLetterStore(config.dataSource, tables, this.outbox, config.service);
     const pool = (config.dataSource.driver as unknown as { master: Pool }).master;
     this.relay = new OutboxRelay(pool, this.producer, tables, config.log.child({ component: 'outbox-relay' }), {
       pollIntervalMs: 500,
@@ -82,10 +83,15 @@ export class Messaging {
     });
     this.timerPoller = new TimerPoller(config.dataSource, tables, this.outbox, config.timers ?? [], config.log.child({ component: 'timers' }));
     if (config.consumer) {
+      const { groupId } = config.consumer;
+      // Every group listens to ops commands, to replay its own dead letters when asked.
+      const subscriptions = config.consumer.subscriptions.some((s) => s.topic === TOPICS.opsCommands)
+        ? config.consumer.subscriptions
+        : [...config.consumer.subscriptions, { topic: TOPICS.opsCommands, deadLetterUnreadable: false }];
       const options: ConsumerOptions = {
-        groupId: config.consumer.groupId,
-        subscriptions: config.consumer.subscriptions,
-        handlers: config.consumer.handlers,
+        groupId,
+        subscriptions,
+        handlers: [...config.consumer.handlers, new ReplayDeadLetterOnRequest(groupId, config.service, this.deadLetters)],
         retry: { ...DEFAULT_RETRY, ...config.consumer.retry },
         concurrency: config.consumer.concurrency ?? 3,
       };
@@ -97,7 +103,7 @@ export class Messaging {
   async start(): Promise<void> {
     const { config } = this;
     await this.admin.connect();
-    const topics = config.consumer ? [...config.topics, deadLetterTopic(config.consumer.groupId)] : config.topics;
+    const topics = [...config.topics, serviceEventsTopic(config.service), ...(config.consumer ? [deadLetterTopic(config.consumer.groupId), TOPICS.opsCommands] : [])];
     await ensureTopics(this.admin, topics, config.partitions);
     await this.producer.connect();
     this.relay.start();
