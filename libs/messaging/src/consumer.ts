@@ -90,6 +90,7 @@ export class EventConsumer {
     const headers = headersToStrings(message.headers as Record<string, unknown>);
     const failed = { consumerGroup: this.options.groupId, topic, partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, value: message.value, headers };
     const readable = this.read(message.value, headers, subscription);
+    if (readable.ok && !readable.event) return 'ignored';
     if (!readable.ok) {
       if (subscription.deadLetterUnreadable === false) {
         this.log.debug({ topic, partition, offset: message.offset, reason: readable.reason }, 'unreadable message left to its owning group');
@@ -99,9 +100,8 @@ export class EventConsumer {
       await this.deadLetters.record({ ...failed, reason: readable.reason, attempts: 0 });
       return 'dead-lettered';
     }
-    const event = readable.event;
-    const handler = this.handlers.get(event.type);
-    if (!handler) return 'ignored';
+    const event = readable.event!;
+    const handler = this.handlers.get(event.type)!;
 
     const log = this.log.child({ eventId: event.id, type: event.type, subject: event.subject, correlationId: event.correlationid, causationId: event.causationid, topic, partition, offset: message.offset });
     const { retry } = this.options;
@@ -143,13 +143,15 @@ export class EventConsumer {
     });
   }
 
-  private read(value: Buffer | null, headers: Headers, subscription: Subscription): { ok: true; event: CloudEvent } | { ok: false; reason: string } {
+  /** The event to handle; no event when it is readable but not for this group; or why not readable. */
+  private read(value: Buffer | null, headers: Headers, subscription: Subscription): { ok: true; event?: CloudEvent } | { ok: false; reason: string } {
     const decoded = decodeEvent(value, headers);
     if (!decoded.ok) return decoded;
     const { event } = decoded;
     if (subscription.knownTypes && !subscription.knownTypes.includes(event.type)) {
       return { ok: false, reason: `unknown event type "${event.type}" on ${subscription.topic}` };
     }
+    if (!this.handlers.has(event.type)) return { ok: true };
     if (!orderRefOf(event)) return { ok: false, reason: 'platformId/orderId cannot be read from data or subject' };
     return { ok: true, event };
   }

@@ -12,6 +12,8 @@ export interface OutgoingEvent<T = unknown> {
   /** `<platformId>/<orderId>`; the Kafka key too. Defaults to the incoming event's subject. */
   subject?: string;
   step?: number;
+  /** The event this one follows from, when it is not the one being handled (e.g. a held-back event released later). */
+  cause?: CloudEvent;
 }
 
 export interface HandlerContext {

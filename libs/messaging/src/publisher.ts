@@ -15,9 +15,10 @@ export class Outbox {
   /** Writes the events in the caller's transaction; the relay publishes them after commit. */
   async publish(manager: EntityManager, events: OutgoingEvent[], cause?: CloudEvent): Promise<CloudEvent[]> {
     const created = events.map((event) => {
-      const subject = event.subject ?? cause?.subject;
+      const causedBy = event.cause ?? cause;
+      const subject = event.subject ?? causedBy?.subject;
       if (!subject) throw new Error(`event ${event.type} has no subject (and no cause to take one from)`);
-      return { topic: event.topic, event: createEvent({ type: event.type, source: this.source, subject, data: event.data, cause, step: event.step }) };
+      return { topic: event.topic, event: createEvent({ type: event.type, source: this.source, subject, data: event.data, cause: causedBy, step: event.step }) };
     });
     await writeToOutbox(
       manager,

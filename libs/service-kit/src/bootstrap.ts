@@ -15,14 +15,22 @@ export const SERVICE_PORTS = {
   logistics: 3105,
 } as const;
 
-export async function bootstrapService(service: keyof typeof SERVICE_PORTS, module: Type<unknown>): Promise<INestApplication> {
+export interface BootstrapOptions {
+  /** Nest's own JSON body parser; the gateway sets up its own (limits, error shapes). */
+  bodyParser?: boolean;
+  /** Last wiring before listening: middleware, documents. */
+  configure?: (app: INestApplication) => void | Promise<void>;
+}
+
+export async function bootstrapService(service: keyof typeof SERVICE_PORTS, module: Type<unknown>, options: BootstrapOptions = {}): Promise<INestApplication> {
   const log = createLogger(service);
   process.on('unhandledRejection', (reason) => log.error({ err: reason }, 'unhandled rejection'));
   try {
     const { host } = readBaseConfig();
     const port = servicePort(service, SERVICE_PORTS[service]);
-    const app = await NestFactory.create(module, { logger: new NestPinoLogger(log), abortOnError: false });
+    const app = await NestFactory.create(module, { logger: new NestPinoLogger(log), abortOnError: false, bodyParser: options.bodyParser ?? true });
     app.enableShutdownHooks();
+    await options.configure?.(app);
     await app.listen(port, host);
     log.info({ port: app.getHttpServer().address().port }, `${service} service ready on http://127.0.0.1:${app.getHttpServer().address().port} (GET /health, /metrics)`);
     return app;
