@@ -65,3 +65,19 @@ export const HAPPY_PATH: Record<ClearanceModel, ClearanceStatus[]> = {
   GENERAL_TRADE: ['RECEIVED', 'ORDER_CONFIRMED', 'DECLARED', 'UNDER_REVIEW', 'APPROVED', 'TAX_ASSESSED', 'TAX_PAID', 'PERMIT_ISSUED', 'IN_TRANSIT', 'READY_FOR_PICKUP', 'COMPLETED'],
   BONDED_ZONE: ['RECEIVED', 'ORDER_CONFIRMED', 'DECLARED', 'UNDER_REVIEW', 'APPROVED', 'TAX_ASSESSED', 'TAX_PAID', 'PERMIT_ISSUED', 'IN_TRANSIT', 'READY_FOR_PICKUP', 'COMPLETED'],
 };
+
+/**
+ * The customs receipt status code (DOMAIN.md: the inventory-list receipt) that a timeline entry
+ * into this status shows: 120 accepted, 300 manual review, 500 inspection, 800 released,
+ * 899 closed, 100 rejected.
+ */
+export const CUSTOMS_RECEIPT_CODES: Partial<Record<ClearanceStatus, number>> = {
+  DECLARED: 120,
+  UNDER_REVIEW: 120,
+  PROOF_REQUESTED: 300,
+  HELD_FOR_REVIEW: 300,
+  QUARANTINE_INSPECTION: 500,
+  APPROVED: 800,
+  COMPLETED: 899,
+  REJECTED: 100,
+};

@@ -2,6 +2,7 @@
 // (CONTRACT 2.3); the REST API and read model join it as modules beside src/outbound/.
 import { Module } from '@nestjs/common';
 import { ServiceKitModule } from '@cbec/service-kit';
+import { HttpEdgeModule } from './http/http-edge.module';
 import { OUTBOUND } from './outbound/outbound.parts';
 
 export const GATEWAY_SERVICE = {
@@ -22,6 +23,7 @@ export const GATEWAY_SERVICE = {
       handlers: [...OUTBOUND.handlers],
       providers: [...OUTBOUND.providers],
     }),
+    HttpEdgeModule,
   ],
 })
 export class AppModule {}
