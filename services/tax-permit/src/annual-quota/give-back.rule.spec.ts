@@ -1,0 +1,24 @@
+import { quotaToGiveBack, totalAfterGiveBack } from './give-back.rule';
+
+describe('quotaToGiveBack', () => {
+  it.each([
+    ['an order that counted gives its amount back', { amount: '418.00', givenBackAt: null }, '418.00'],
+    ['an amount read from numeric is written with 2 decimals', { amount: '6500', givenBackAt: null }, '6500.00'],
+    ['an order given back already gives nothing again', { amount: '418.00', givenBackAt: new Date() }, undefined],
+    ['an order that counted nothing gives nothing', { amount: '0.00', givenBackAt: null }, undefined],
+    ['an order with no ledger entry (general trade) gives nothing', undefined, undefined],
+    ['a missing row gives nothing', null, undefined],
+  ])('%s', (_, entry, expected) => {
+    expect(quotaToGiveBack(entry)).toBe(expected);
+  });
+});
+
+describe('totalAfterGiveBack', () => {
+  it.each([
+    ['takes the amount off the total', '20418.00', '418.00', '20000.00'],
+    ['may reach zero', '418.00', '418.00', '0.00'],
+    ['never goes below zero', '100.00', '418.00', '0.00'],
+  ])('%s', (_, total, amount, expected) => {
+    expect(totalAfterGiveBack(total, amount)).toBe(expected);
+  });
+});

@@ -1,0 +1,22 @@
+// The per-consumer annual ledger of cross-border retail (CONTRACT 4.3): a running total per
+// consumer and quota year, and an entry per order with what it counted and whether it was given back.
+import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+@Entity({ name: 'annual_ledger' })
+export class AnnualLedgerRecord {
+  @PrimaryColumn({ name: 'consumer_id_number', type: 'text' }) consumerIdNumber: string;
+  @PrimaryColumn({ name: 'quota_year', type: 'int' }) quotaYear: number;
+  @Column({ type: 'numeric' }) total: string;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}
+
+@Entity({ name: 'ledger_entry' })
+export class LedgerEntryRecord {
+  @PrimaryColumn({ name: 'platform_id', type: 'text' }) platformId: string;
+  @PrimaryColumn({ name: 'order_id', type: 'text' }) orderId: string;
+  @Column({ name: 'consumer_id_number', type: 'text' }) consumerIdNumber: string;
+  @Column({ name: 'quota_year', type: 'int' }) quotaYear: number;
+  @Column({ type: 'numeric' }) amount: string;
+  @Column({ name: 'counted_at', type: 'timestamptz' }) countedAt: Date;
+  @Column({ name: 'given_back_at', type: 'timestamptz', nullable: true }) givenBackAt: Date | null;
+}
