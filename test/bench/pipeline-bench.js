@@ -25,7 +25,7 @@ async function main() {
   const broker = await kafkaRunner.startKafka({ port: PORT, fresh: true });
   const database = `cbec_bench_${Date.now()}`;
   await sql('postgres', `CREATE DATABASE ${database}`);
-  const env = { KAFKA_BROKERS: broker.brokers, DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`, LOG_LEVEL: 'warn' };
+  const env = { KAFKA_BROKERS: broker.brokers, DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`, LOG_LEVEL: 'warn', GATEWAY_API_KEYS: 'ops:bench-ops-key' };
   const names = serviceNames();
   const children = names.map((name, i) => ({ name, port: 4300 + i, child: spawnService(name, { ...env, [`${name.toUpperCase().replace(/-/g, '_')}_PORT`]: String(4300 + i) }, () => undefined) }));
   try {
