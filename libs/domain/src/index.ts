@@ -8,3 +8,4 @@ export * from './retail-limits';
 export * from './tax';
 export * from './inspection-rules';
 export * from './judge-order-intake';
+export * from './content-hash';

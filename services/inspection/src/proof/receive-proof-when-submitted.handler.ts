@@ -2,12 +2,11 @@
 // then the content, then the proof judged alone: every requested kind, or INSUFFICIENT_PROOF.
 import { Injectable } from '@nestjs/common';
 import { FieldError, INSPECTION_EVENTS, orderKey, PLATFORM_EVENTS, ProofReceivedData, ProofSubmittedData, RefusalReason, RequestRefusedData, TOPICS, validatePayload } from '@cbec/contracts';
-import { judgeProof } from '@cbec/domain';
+import { contentHashOf, judgeProof } from '@cbec/domain';
 import { CloudEvent, EventHandler, HandlerContext, orderRefOf } from '@cbec/messaging';
 import { lockInspection } from '../persistence/inspection.entity';
 import { ReviewProgression } from '../review/review-progression';
 import { isProceedPlan } from '../review/review-stages.rule';
-import { contentHashOf } from './proof-content.rule';
 
 @Injectable()
 export class ReceiveProofWhenSubmittedHandler implements EventHandler {

@@ -1,5 +1,6 @@
 // The platform says the consignee has the goods (CONTRACT 2.2): checked against the order's
 // state first, then its content, then the hand-over; accepted, the clearance is completed.
+import { contentHashOf } from '@cbec/domain';
 import { Injectable } from '@nestjs/common';
 import {
   ClearanceEventData,
@@ -18,7 +19,7 @@ import {
 import { CloudEvent, EventHandler, HandlerContext, orderRefOf } from '@cbec/messaging';
 import { PICKUP_EXPIRY } from '../expire-pickup/expire-pickup-when-window-ends.timer';
 import { Shipment, ShipmentStatus } from '../persistence/shipment.entity';
-import { contentHashOf, judgeReceipt } from './receipt.rule';
+import { judgeReceipt } from './receipt.rule';
 
 const AWAITING_RECEIPT: readonly ShipmentStatus[] = ['OUT_FOR_DELIVERY', 'READY_FOR_PICKUP'];
 

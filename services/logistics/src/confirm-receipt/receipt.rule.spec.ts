@@ -1,4 +1,5 @@
-import { contentHashOf, judgeReceipt } from './receipt.rule';
+import { contentHashOf } from '@cbec/domain';
+import { judgeReceipt } from './receipt.rule';
 
 describe('judgeReceipt', () => {
   const delivery = { handOver: 'DELIVERY', pickupCode: null } as const;

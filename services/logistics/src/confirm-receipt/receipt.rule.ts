@@ -1,6 +1,5 @@
 // Whether a goods-received request completes the hand-over (CONTRACT 2.2): the method must fit
 // the hand-over (a signature at the door, a pickup at a location) and a pickup needs its code.
-import { createHash } from 'node:crypto';
 import type { ClearanceModelRules, FieldError, ReceiptMethod, RefusalReason } from '@cbec/contracts';
 
 const METHOD_OF_HAND_OVER: Record<ClearanceModelRules['handOver'], ReceiptMethod> = {
@@ -26,18 +25,4 @@ export function judgeReceipt(
     return { accepted: false, reasonCode: 'PICKUP_CODE_MISMATCH', message, details: [{ field: 'pickupCode', message }] };
   }
   return { accepted: true };
-}
-
-/** A hash of the receipt that ignores key order, so the accepted receipt re-sent is recognised. */
-export function contentHashOf(data: unknown): string {
-  return createHash('sha256').update(canonicalJson(data)).digest('hex');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

@@ -2,10 +2,10 @@
 // changes nothing, and a conflicting re-send is refused while the first order goes on.
 import { Injectable } from '@nestjs/common';
 import { ORDER_EVENTS, orderKey, OrderConfirmedData, PLATFORM_EVENTS, rejection, RequestRefusedData, TOPICS } from '@cbec/contracts';
-import { judgeOrderIntake } from '@cbec/domain';
+import { contentHashOf, judgeOrderIntake } from '@cbec/domain';
 import { CloudEvent, EventHandler, HandlerContext, orderRefOf } from '@cbec/messaging';
 import { IntakeOrder } from '../persistence/order.entity';
-import { contentHashOf, judgeResubmission } from './resubmission.rule';
+import { judgeResubmission } from './resubmission.rule';
 
 @Injectable()
 export class ConfirmOrderWhenPlacedHandler implements EventHandler {

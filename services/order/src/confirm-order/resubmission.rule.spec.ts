@@ -1,4 +1,5 @@
-import { contentHashOf, judgeResubmission } from './resubmission.rule';
+import { contentHashOf } from '@cbec/domain';
+import { judgeResubmission } from './resubmission.rule';
 
 describe('judgeResubmission', () => {
   const hash = contentHashOf({ orderId: 'A', items: [1, 2] });

@@ -1,4 +1,5 @@
-import { contentHashOf, judgePayment, PayableOrder } from './payment.rule';
+import { contentHashOf } from '@cbec/domain';
+import { judgePayment, PayableOrder } from './payment.rule';
 
 const payment = (change: Record<string, unknown> = {}) => ({
   platformId: 'tmall-global',

@@ -1,7 +1,6 @@
 // How a platform's tax-paid is judged (CONTRACT 2.2, 4.3): a re-send of the accepted payment is
 // ignored; then the order's state (is it waiting for payment?), then the content, then whether
 // it pays this assessment and exactly its total.
-import { createHash } from 'node:crypto';
 import { FieldError, RefusalReason, TaxPaidData, validatePayload } from '@cbec/contracts';
 import { Money } from '@cbec/domain';
 import type { TaxOrderStatus } from '../persistence/tax-order.entity';
@@ -36,18 +35,4 @@ export function judgePayment(order: PayableOrder | null, data: unknown, contentH
 
 function refused(reasonCode: RefusalReason, message: string, details?: FieldError[]): PaymentJudgement {
   return { kind: 'refused', reasonCode, message, ...(details ? { details } : {}) };
-}
-
-/** A hash of the content that ignores key order, so a re-serialized payment is still the same payment. */
-export function contentHashOf(data: unknown): string {
-  return createHash('sha256').update(canonicalJson(data)).digest('hex');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
 }

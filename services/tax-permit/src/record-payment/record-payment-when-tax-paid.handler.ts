@@ -2,12 +2,12 @@
 // it cancels the tax-due timer and leads to TAX_PAID and, where the model has one, PERMIT_ISSUED.
 import { Injectable } from '@nestjs/common';
 import { CLEARANCE_MODEL_RULES, ClearanceEventData, orderKey, PermitIssuedData, PLATFORM_EVENTS, RequestRefusedData, TAX_PERMIT_EVENTS, TaxSettledData, TOPICS } from '@cbec/contracts';
-import { toMoney } from '@cbec/domain';
+import { contentHashOf, toMoney } from '@cbec/domain';
 import { CloudEvent, EventHandler, HandlerContext, orderRefOf } from '@cbec/messaging';
 import { PermitNumbers } from '../issue-permit/permit-numbers';
 import { TaxOrder } from '../persistence/tax-order.entity';
 import { TAX_DUE_TIMER } from '../reject-unpaid/reject-when-tax-due.timer';
-import { contentHashOf, judgePayment } from './payment.rule';
+import { judgePayment } from './payment.rule';
 
 @Injectable()
 export class RecordPaymentWhenTaxPaidHandler implements EventHandler {

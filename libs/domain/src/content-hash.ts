@@ -1,8 +1,7 @@
-// The identity of a proof submission's content, so that a re-send of an accepted proof (even
-// under a new event id, even re-serialized) is recognised and ignored (CONTRACT 2.2).
+// "The same content again" (CONTRACT 2): a hash of a payload's canonical JSON, key order
+// ignored, so a re-serialized request is still the same request.
 import { createHash } from 'node:crypto';
 
-/** A hash of the content that ignores key order. */
 export function contentHashOf(data: unknown): string {
   return createHash('sha256').update(canonicalJson(data)).digest('hex');
 }
