@@ -24,17 +24,8 @@ export interface FailedMessage {
   attempts: number;
 }
 
-export interface DeadLetter {
-  id: string;
-  consumerGroup: string;
-  topic: string;
-  partition: number;
-  offset: string;
-  key: string | null;
-  reason: string;
-  attempts: number;
-  deadAt: string;
-  payload: string;
+/** A dead letter as the group's table keeps it: the contract's item, and whether it was replayed. */
+export interface DeadLetter extends DeadLetterData {
   replayedAt: string | null;
   replayCount: number;
 }
