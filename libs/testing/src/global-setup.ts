@@ -15,5 +15,7 @@ export default async function globalSetup(): Promise<void> {
   process.env.CBEC_TEST_KAFKA_SOURCE = infra.kafka;
   process.env.LOG_LEVEL ??= 'warn';
   process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
+  // The gateway will not start without keys; tests that need their own pass them explicitly.
+  process.env.GATEWAY_API_KEYS ??= 'ops:test-ops-key-000,tmall-global:test-tmall-key-000,jd-worldwide:test-jd-key-000';
   process.stderr.write(`\n[harness] ready in ${((Date.now() - started) / 1000).toFixed(1)}s\n`);
 }
