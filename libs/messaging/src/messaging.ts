@@ -93,7 +93,7 @@ export class Messaging {
         subscriptions,
         handlers: [...config.consumer.handlers, new ReplayDeadLetterOnRequest(groupId, config.service, this.deadLetters)],
         retry: { ...DEFAULT_RETRY, ...config.consumer.retry },
-        concurrency: config.consumer.concurrency ?? 3,
+        concurrency: config.consumer.concurrency ?? 6,
       };
       this.consumer = new EventConsumer(this.kafka, config.dataSource, tables, this.outbox, this.deadLetters, options, config.log.child({ component: 'consumer', group: options.groupId }));
       this.lagMonitor = new LagMonitor(this.admin, options.groupId, options.subscriptions.map((s) => s.topic), config.log);
