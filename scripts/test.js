@@ -1,12 +1,13 @@
-// `npm test`: type-check and build, lint (module boundaries), unit tests, then the integration
-// and end-to-end tests on real Kafka and PostgreSQL (the harness finds or starts them).
+// `npm test`: type-check and build, lint (module boundaries), unit tests, then every integration
+// and end-to-end test file on real Kafka and PostgreSQL. Each of those files runs in its own
+// jest process with its own fresh broker and database (the harness's global setup), so that
+// events one file publishes never reach another file's consumers.
 // Ends with one summary line: "N passed, N failed".
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
-const extra = process.argv.slice(2);
 const results = [];
 const say = (line) => process.stdout.write(`[test] ${line}\n`);
 
@@ -18,26 +19,48 @@ function run(step, command, args, env = {}) {
   return status === 0;
 }
 
-function jest(name, config) {
-  const report = path.join(ROOT, 'tmp', `jest-${name}.json`);
+function jest(name, config, files = []) {
+  const report = path.join(ROOT, 'tmp', `jest-${name.replace(/[^a-z0-9-]+/gi, '_')}.json`);
   fs.mkdirSync(path.dirname(report), { recursive: true });
   fs.rmSync(report, { force: true });
-  const ok = run(`${name} tests`, process.execPath, [require.resolve('jest/bin/jest'), '-c', config, '--json', `--outputFile=${report}`, ...extra]);
-  const summary = fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, 'utf8')) : { numPassedTests: 0, numFailedTests: 1 };
-  results.push({ name, passed: summary.numPassedTests, failed: summary.numFailedTests });
+  const ok = run(`${name} tests`, process.execPath, [require.resolve('jest/bin/jest'), '-c', config, '--json', `--outputFile=${report}`, ...files]);
+  const summary = fs.existsSync(report) ? JSON.parse(fs.readFileSync(report, 'utf8')) : { numPassedTests: 0, numFailedTests: 0 };
+  // A file whose process died before reporting counts as one failure.
+  results.push({ name, passed: summary.numPassedTests, failed: summary.numFailedTests + (!ok && summary.numFailedTests === 0 ? 1 : 0) });
   return ok;
 }
 
+/** Integration and end-to-end files, in a stable order: infrastructure and libs first. */
+function integrationFiles() {
+  const found = [];
+  const walk = (dir) => {
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      if (['node_modules', 'dist', 'tmp', 'cache'].includes(entry.name)) continue;
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (/\.(int-spec|e2e-spec)\.ts$/.test(entry.name)) found.push(path.relative(ROOT, full));
+    }
+  };
+  for (const top of ['infra', 'libs', 'services', 'test']) walk(path.join(ROOT, top));
+  return found.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+function rank(file) {
+  return ['infra/', 'libs/', 'services/', 'test/'].findIndex((prefix) => file.startsWith(prefix));
+}
+
+const started = Date.now();
 const tsc = require.resolve('typescript/bin/tsc');
 let ok = run('build (tsc)', process.execPath, [tsc, '-p', 'tsconfig.build.json']);
 ok = run('lint (module boundaries)', 'npm', ['run', '--silent', 'lint'], { NX_DAEMON: 'false' }) && ok;
 ok = jest('unit', 'jest.unit.config.js') && ok;
-ok = jest('integration', 'jest.integration.config.js') && ok;
+for (const file of integrationFiles()) ok = jest(file, 'jest.integration.config.js', [file]) && ok;
 
 for (const r of results) say(`${r.name}: ${r.passed} passed, ${r.failed} failed`);
 const passed = results.reduce((sum, r) => sum + r.passed, 0);
 const failedTests = results.reduce((sum, r) => sum + r.failed, 0);
 // A failed build or lint step counts as one failure, so the summary never reads green by mistake.
 const failed = failedTests + (!ok && failedTests === 0 ? 1 : 0);
+say(`all in ${((Date.now() - started) / 60000).toFixed(1)} min`);
 process.stdout.write(`${passed} passed, ${failed} failed\n`);
 process.exit(ok ? 0 : 1);
