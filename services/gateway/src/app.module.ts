@@ -1,9 +1,17 @@
-// The gateway: for now, the outbound translator that tells platforms of their orders
-// (CONTRACT 2.3); the REST API and read model join it as modules beside src/outbound/.
-import { Module } from '@nestjs/common';
+// The gateway: the outbound translator that tells platforms of their orders (CONTRACT 2.3), the
+// clearance read model, the REST API of CONTRACT 5 (orders and clearances here, ops and
+// reference data in OpsModule), all in one process with one consumer group.
+import { Module, Provider, Type } from '@nestjs/common';
+import type { MigrationInterface } from 'typeorm';
+import type { EventHandler, Subscription } from '@cbec/messaging';
 import { ServiceKitModule } from '@cbec/service-kit';
+import { CLEARANCES } from './clearances/clearances.parts';
 import { HttpEdgeModule } from './http/http-edge.module';
+import { OpsModule } from './ops/ops.module';
+import { OPS } from './ops/ops.parts';
+import { ORDERS } from './orders/orders.parts';
 import { OUTBOUND } from './outbound/outbound.parts';
+import { READ_MODEL } from './read-model/read-model.parts';
 
 export const GATEWAY_SERVICE = {
   service: 'gateway',
@@ -11,19 +19,50 @@ export const GATEWAY_SERVICE = {
   consumerGroup: OUTBOUND.consumer.groupId,
 };
 
+interface ConsumingPart {
+  entities: Function[];
+  migrations: (new () => MigrationInterface)[];
+  topics: string[];
+  subscriptions: Subscription[];
+  handlers: Type<EventHandler>[];
+  providers: Provider[];
+}
+
+interface RestPart {
+  controllers: Type<unknown>[];
+  providers: Provider[];
+}
+
+/** Parts that read topics: each brings its subscriptions, its handlers and its tables. */
+const CONSUMING_PARTS: ConsumingPart[] = [
+  { ...OUTBOUND, subscriptions: OUTBOUND.consumer.subscriptions },
+  READ_MODEL,
+  OPS,
+];
+
+/** The REST calls of this module's own folders (OpsModule brings its own). */
+const REST_PARTS: RestPart[] = [ORDERS, CLEARANCES];
+
 @Module({
   imports: [
     ServiceKitModule.forRoot({
       service: GATEWAY_SERVICE.service,
       schema: GATEWAY_SERVICE.schema,
-      entities: [...OUTBOUND.entities],
-      migrations: [...OUTBOUND.migrations],
-      topics: [...OUTBOUND.topics],
-      consumer: OUTBOUND.consumer,
-      handlers: [...OUTBOUND.handlers],
-      providers: [...OUTBOUND.providers],
+      entities: [...CONSUMING_PARTS.flatMap((part) => part.entities), ...ORDERS.entities],
+      migrations: [...CONSUMING_PARTS.flatMap((part) => part.migrations), ...ORDERS.migrations],
+      topics: [...new Set(CONSUMING_PARTS.flatMap((part) => part.topics))],
+      consumer: { groupId: GATEWAY_SERVICE.consumerGroup, subscriptions: oncePerTopic(CONSUMING_PARTS.flatMap((part) => part.subscriptions)) },
+      handlers: CONSUMING_PARTS.flatMap((part) => part.handlers),
+      providers: [...CONSUMING_PARTS.flatMap((part) => part.providers), ...REST_PARTS.flatMap((part) => part.providers)],
+      controllers: REST_PARTS.flatMap((part) => part.controllers),
     }),
     HttpEdgeModule,
+    OpsModule,
   ],
 })
 export class AppModule {}
+
+/** Parts may read the same topic with the same settings; the consumer subscribes once. */
+function oncePerTopic(subscriptions: Subscription[]): Subscription[] {
+  return [...new Map(subscriptions.map((subscription) => [subscription.topic, subscription])).values()];
+}

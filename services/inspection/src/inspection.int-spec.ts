@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Pool } from 'pg';
-import { INSPECTION_EVENTS, OrderPlacedData, orderKey, STATUS_EVENTS, TOPICS } from '@cbec/contracts';
+import { INSPECTION_EVENTS, OPS_EVENTS, OrderPlacedData, orderKey, STATUS_EVENTS, TOPICS } from '@cbec/contracts';
 import { TARIFF_SEED } from '@cbec/domain';
 import { CloudEvent, encodeEvent } from '@cbec/messaging';
 import { anOrder, eventually, TestPublisher, TopicProbe } from '@cbec/testing';
@@ -252,7 +252,7 @@ describe('inspection service', () => {
       });
     });
 
-    it('changes nothing on an officer decision that no order awaits (approved, or unknown)', async () => {
+    it('changes nothing on an officer decision that no order awaits (approved, or unknown), and tells ops why', async () => {
       const order = anOrder().directMail().build();
       await declare(order);
       await eventsOf(order, 2);
@@ -262,8 +262,11 @@ describe('inspection service', () => {
       await send(TOPICS.opsCommands, onUnknown);
       await handled(onApproved.id);
       await handled(onUnknown.id);
-      expect(await publishedTypes(order)).toEqual([INSPECTION_EVENTS.reviewStarted, INSPECTION_EVENTS.approved]);
-      expect(probe!.eventsOf(onUnknown.subject)).toEqual([]);
+      expect(await publishedTypes(order)).toEqual([INSPECTION_EVENTS.reviewStarted, INSPECTION_EVENTS.approved, OPS_EVENTS.inspectionDecisionRecorded]);
+      const [, , refused] = await eventsOf(order, 3);
+      expect(refused.data).toEqual({ requestId: onApproved.id, outcome: 'REFUSED', message: 'order is APPROVED, not waiting for an officer' });
+      const [unknown] = await probe!.waitFor((m) => m.json?.subject === onUnknown.subject);
+      expect(unknown.json).toMatchObject({ type: OPS_EVENTS.inspectionDecisionRecorded, data: { requestId: onUnknown.id, outcome: 'REFUSED', message: 'order is not under inspection, not waiting for an officer' } });
     });
 
     it('applies a tariff change from tax-permit to later orders: smartphones (8517) made prohibited', async () => {
@@ -328,6 +331,19 @@ describe('inspection service', () => {
       const events = await eventsOf(order, 3);
       expect(statusesOf(events)).toEqual(['UNDER_REVIEW', 'HELD_FOR_REVIEW', 'APPROVED']);
       expect(stepsOf(events)).toEqual([S + 1, S + 2, S + 3]);
+    });
+
+    it('answers ops with decision-recorded (requestId = the command id) after the events the decision caused', async () => {
+      const order = anOrder().directMail().build();
+      await declare(order);
+      await eventsOf(order, 2);
+      const decision = inspectionDecision(order, 'RELEASE');
+      await send(TOPICS.opsCommands, decision);
+      const [, , approved, answer] = await eventsOf(order, 4);
+      expect(approved.type).toBe(INSPECTION_EVENTS.approved);
+      expect(answer).toMatchObject({ type: OPS_EVENTS.inspectionDecisionRecorded, subject: subjectOf(order), causationid: decision.id });
+      expect(answer.data).toEqual({ requestId: decision.id, outcome: 'APPLIED', message: 'officer released the order (manual review passed)' });
+      expect(answer.step).toBeUndefined();
     });
 
     it('rejects a held order with INSPECTION_FAILED when an officer fails it', async () => {

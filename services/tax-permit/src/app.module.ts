@@ -16,6 +16,7 @@ import { TaxOrder } from './persistence/tax-order.entity';
 import { RecordPaymentWhenTaxPaidHandler } from './record-payment/record-payment-when-tax-paid.handler';
 import { RejectWhenTaxDueTimer } from './reject-unpaid/reject-when-tax-due.timer';
 import { UpsertTariffEntryService } from './upsert-tariff-entry/upsert-tariff-entry.service';
+import { UpsertTariffEntryWhenOpsAskHandler } from './upsert-tariff-entry/upsert-tariff-entry-when-ops-ask.handler';
 
 export const TAX_PERMIT_SERVICE = {
   service: 'tax-permit',
@@ -40,7 +41,7 @@ export const TAX_PERMIT_SERVICE = {
           { topic: TOPICS.logisticsEvents },
         ],
       },
-      handlers: [AssessTaxWhenApprovedHandler, RecordPaymentWhenTaxPaidHandler, GiveBackQuotaWhenPickupExpiredHandler],
+      handlers: [AssessTaxWhenApprovedHandler, RecordPaymentWhenTaxPaidHandler, GiveBackQuotaWhenPickupExpiredHandler, UpsertTariffEntryWhenOpsAskHandler],
       timers: [RejectWhenTaxDueTimer],
       providers: [taxPermitConfigProvider, TariffTable, AnnualLedger, PermitNumbers, UpsertTariffEntryService],
     }),

@@ -6,7 +6,7 @@ import { NestFactory } from '@nestjs/core';
 import { Partitioners } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
-import { Declaration, INSPECTION_EVENTS, LOGISTICS_EVENTS, OrderPlacedData, PLATFORM_EVENTS, rejection, STATUS_EVENTS, TAX_PERMIT_EVENTS, TOPICS } from '@cbec/contracts';
+import { Declaration, INSPECTION_EVENTS, LOGISTICS_EVENTS, OPS_COMMANDS, OPS_EVENTS, OrderPlacedData, PLATFORM_EVENTS, rejection, STATUS_EVENTS, TAX_PERMIT_EVENTS, TOPICS } from '@cbec/contracts';
 import { Money, residentIdCheckCharacter, TARIFF_SEED, toMoney } from '@cbec/domain';
 import { CloudEvent, createEvent, encodeEvent } from '@cbec/messaging';
 import { anOrder, eventually, OrderBuilder, platformEvent, TestPublisher, TopicProbe } from '@cbec/testing';
@@ -427,6 +427,22 @@ describe('tax-permit service', () => {
       const event = await assessed(placed);
       // duty 80.00; ct 1080 / 0.7 * 0.3 = 462.857; vat (1080 + 462.857) * 0.13 = 200.571 (the seed's 9102 would give ct 270.00).
       expect(event.data.notice.totals).toEqual({ duty: '80.00', consumptionTax: '462.86', vat: '200.57', total: '743.43' });
+    });
+
+    it('answers an ops upsert command: tariff-changed with requestId = the command id, or tariff-change-refused with the field errors', async () => {
+      const entry = { hsPrefix: '910212', description: 'wrist watches, mechanical', dutyRate: '0.08', vatRate: '0.13', consumptionTaxRate: '0.20', cbecEligible: true, quarantine: false, prohibited: true };
+      const command = (data: unknown) => createEvent({ type: OPS_COMMANDS.upsertTariff, source: '/services/gateway', subject: `tariff/${(data as { entry: { hsPrefix: string } }).entry.hsPrefix}`, data });
+      const accepted = command({ entry });
+      const refused = command({ entry: { ...entry, hsPrefix: '910213', consumptionTaxRate: '1', prohibited: 'yes' } });
+      await send(TOPICS.opsCommands, accepted);
+      await send(TOPICS.opsCommands, refused);
+      const [changed] = await taxEvents.waitFor((m) => m.json?.subject === 'tariff/910212');
+      expect(changed.json).toMatchObject({ type: TAX_PERMIT_EVENTS.tariffChanged, causationid: accepted.id, data: { entry, requestId: accepted.id } });
+      expect((await app.get(TariffTable).entries(db().manager)).find((e) => e.hsPrefix === '910212')).toEqual(entry);
+      const [refusal] = await taxEvents.waitFor((m) => m.json?.subject === 'tariff/910213');
+      expect(refusal.json).toMatchObject({ type: OPS_EVENTS.tariffChangeRefused, data: { requestId: refused.id, outcome: 'REFUSED', message: 'invalid tariff entry' } });
+      expect(refusal.json.data.details.map((d: { field: string }) => d.field)).toEqual(['consumptionTaxRate', 'prohibited']);
+      expect((await app.get(TariffTable).entries(db().manager)).some((e) => e.hsPrefix === '910213')).toBe(false);
     });
 
     it('refuses an invalid entry with field errors and publishes nothing', async () => {

@@ -1,4 +1,4 @@
-import { judgeOfficerDecision } from './officer-decision.rule';
+import { answerToOfficer, judgeOfficerDecision } from './officer-decision.rule';
 
 describe('judgeOfficerDecision', () => {
   it.each([
@@ -13,5 +13,18 @@ describe('judgeOfficerDecision', () => {
     ['a decision that is neither RELEASE nor FAIL is unknown', 'HELD_FOR_REVIEW', 'APPROVE', { outcome: 'UNKNOWN_DECISION' }],
   ] as const)('%s', (_, status, decision, verdict) => {
     expect(judgeOfficerDecision(status, decision)).toEqual(verdict);
+  });
+});
+
+describe('answerToOfficer', () => {
+  it.each([
+    ['a released hold is applied', 'HELD_FOR_REVIEW', 'RELEASE', { outcome: 'APPLIED', message: 'officer released the order (manual review passed)' }],
+    ['a released quarantine is applied', 'QUARANTINE_INSPECTION', 'RELEASE', { outcome: 'APPLIED', message: 'officer released the order (quarantine passed)' }],
+    ['a failed inspection is applied', 'HELD_FOR_REVIEW', 'FAIL', { outcome: 'APPLIED', message: 'officer failed the inspection: the order is REJECTED with INSPECTION_FAILED' }],
+    ['a decision nobody awaits is refused, naming the status', 'UNDER_REVIEW', 'RELEASE', { outcome: 'REFUSED', message: 'order is UNDER_REVIEW, not waiting for an officer' }],
+    ['a decision on an unknown order is refused', undefined, 'FAIL', { outcome: 'REFUSED', message: 'order is not under inspection, not waiting for an officer' }],
+    ['an unknown decision is refused', 'HELD_FOR_REVIEW', 'APPROVE', { outcome: 'REFUSED', message: 'decision must be RELEASE or FAIL, got "APPROVE"' }],
+  ] as const)('%s', (_, status, decision, answer) => {
+    expect(answerToOfficer(judgeOfficerDecision(status, decision), status, decision)).toEqual(answer);
   });
 });

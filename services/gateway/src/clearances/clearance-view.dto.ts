@@ -1,0 +1,85 @@
+// The clearance view as the REST API answers it (CONTRACT 5), for the OpenAPI document.
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CLEARANCE_MODELS, CLEARANCE_STATUSES, REFUSAL_REASONS, REJECTION_REASONS, SERVICE_NAMES, TAX_REGIMES } from '@cbec/contracts';
+
+export class TimelineEntryBody {
+  @ApiProperty({ example: 'cbec.declaration.declaration-submitted.v1', description: 'the event type: an internal event of a service, or the platform\'s own (cbec.platform.*)' }) type: string;
+  @ApiPropertyOptional({ enum: CLEARANCE_STATUSES, description: 'the status the order entered with this event; RECEIVED for order-placed; absent for requests and refusals' }) status?: string;
+  @ApiProperty({ format: 'date-time', example: '2026-11-11T00:00:03.120Z' }) at: string;
+  @ApiProperty({ enum: SERVICE_NAMES, description: 'the service that emitted the event; gateway for the platform\'s own events' }) service: string;
+  @ApiPropertyOptional({ example: 120, description: 'customs receipt status code where one applies: 120 accepted, 300 manual review, 500 inspection, 800 released, 899 closed, 100 rejected' }) customsCode?: number;
+  @ApiPropertyOptional({ enum: [...REJECTION_REASONS, ...REFUSAL_REASONS], description: 'why the order was rejected or a request refused' }) reasonCode?: string;
+}
+
+export class TaxLineBody {
+  @ApiProperty({ example: 'JP-CREAM-50' }) sku: string;
+  @ApiProperty({ example: '418.00' }) dutiableValue: string;
+  @ApiProperty({ example: '0.00' }) duty: string;
+  @ApiProperty({ example: '51.64' }) consumptionTax: string;
+  @ApiProperty({ example: '44.75' }) vat: string;
+}
+
+export class TaxTotalsBody {
+  @ApiProperty({ example: '0.00' }) duty: string;
+  @ApiProperty({ example: '51.64' }) consumptionTax: string;
+  @ApiProperty({ example: '44.75' }) vat: string;
+  @ApiProperty({ example: '96.39' }) total: string;
+}
+
+/** The data of tax-assessed.v1. */
+export class TaxAssessmentBody {
+  @ApiProperty({ example: 'TA-20261111-000123' }) assessmentId: string;
+  @ApiProperty({ enum: TAX_REGIMES }) regime: string;
+  @ApiProperty({ example: 'CNY' }) currency: string;
+  @ApiProperty({ example: '418.00' }) dutiableTotal: string;
+  @ApiProperty({ type: [TaxLineBody] }) lines: TaxLineBody[];
+  @ApiProperty({ type: TaxTotalsBody }) totals: TaxTotalsBody;
+  @ApiProperty({ description: 'true for model I: the platform withholds the tax' }) withheld: boolean;
+  @ApiPropertyOptional({ format: 'date-time', description: 'when the tax must be paid (models II and III)' }) dueBy?: string;
+}
+
+export class PickupLocationBody {
+  @ApiProperty({ example: 'Hangzhou bonded zone storage site' }) name: string;
+  @ApiProperty({ example: '1 Zone Rd, Hangzhou' }) address: string;
+}
+
+/** The data of pickup-ready.v1. */
+export class PickupBody {
+  @ApiProperty({ type: PickupLocationBody }) location: PickupLocationBody;
+  @ApiProperty({ format: 'date-time' }) availableFrom: string;
+  @ApiProperty({ format: 'date-time' }) availableUntil: string;
+  @ApiProperty({ example: '482913' }) pickupCode: string;
+}
+
+/** The data of out-for-delivery.v1. */
+export class DeliveryBody {
+  @ApiProperty({ example: 'SF-INTL' }) carrier: string;
+  @ApiProperty({ example: 'SF1234567890' }) waybillNumber: string;
+}
+
+export class ClearanceViewBody {
+  @ApiProperty({ example: 'tmall-global' }) platformId: string;
+  @ApiProperty({ example: 'TG20261111000123' }) orderId: string;
+  @ApiProperty({ enum: CLEARANCE_MODELS, nullable: true, description: 'null only for an order rejected at intake without a valid model' }) clearanceModel: string | null;
+  @ApiProperty({ enum: CLEARANCE_STATUSES }) status: string;
+  @ApiPropertyOptional({ enum: REJECTION_REASONS, description: 'present when status is REJECTED' }) reasonCode?: string;
+  @ApiPropertyOptional({ example: 'HZ2026111100000123' }) declarationNumber?: string;
+  @ApiPropertyOptional({ type: TaxAssessmentBody }) taxAssessment?: TaxAssessmentBody;
+  @ApiPropertyOptional({ description: 'the import permit (models II and III)' }) permitNumber?: string;
+  @ApiPropertyOptional({ type: PickupBody, description: 'models II and III' }) pickup?: PickupBody;
+  @ApiPropertyOptional({ type: DeliveryBody, description: 'model I' }) delivery?: DeliveryBody;
+  @ApiProperty({ format: 'date-time' }) createdAt: string;
+  @ApiProperty({ format: 'date-time' }) updatedAt: string;
+  @ApiProperty({ type: [TimelineEntryBody], description: 'every event of the order, in order' }) timeline: TimelineEntryBody[];
+}
+
+export class ClearanceListBody {
+  @ApiProperty({ type: [ClearanceViewBody], description: 'newest first' }) items: ClearanceViewBody[];
+  @ApiProperty({ type: String, nullable: true, description: 'pass as ?cursor= for the next page; null on the last page' }) nextCursor: string | null;
+}
+
+/** What a platform request submitted over REST answers; the business answer follows in the timeline. */
+export class RequestAcceptedBody {
+  @ApiProperty({ format: 'uuid', description: 'the id of the inbound event published for the request (a refusal names it as refusedEventId)' }) eventId: string;
+  @ApiProperty({ enum: CLEARANCE_STATUSES, description: 'the order\'s status when the request was accepted' }) status: string;
+}

@@ -1,0 +1,54 @@
+// GET /v1/ops/dead-letters and POST /v1/ops/dead-letters/{id}/replay (ops key): browse what every
+// consumer group dead-lettered, and ask the owning group to put one back on its topic.
+import { Controller, Get, HttpCode, NotFoundException, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
+import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { DeadLetterReplayRequestedData, deadLetterSubject, OPS_COMMANDS } from '@cbec/contracts';
+import { ApiKeyGuard, OpsOnly } from '../../http/auth.guard';
+import { BadRequestWithDetails } from '../../http/error.filter';
+import { ErrorBody } from '../../docs/error-body.dto';
+import { CommandAppliedBody, CommandPendingBody } from '../commands/command-answer.dto';
+import { CommandGateway } from '../commands/command-gateway.service';
+import { sendReply } from '../commands/http-reply';
+import { readDeadLetterQuery } from './dead-letter-query.rule';
+import { DeadLetterViews } from './dead-letter-views';
+import { DeadLetterPage, DeadLetterQueryParams } from './dead-letters.dto';
+
+@ApiTags('ops')
+@ApiBearerAuth()
+@ApiUnauthorizedResponse({ type: ErrorBody })
+@ApiForbiddenResponse({ type: ErrorBody, description: 'not the ops key' })
+@Controller('v1/ops/dead-letters')
+@UseGuards(ApiKeyGuard)
+@OpsOnly()
+export class DeadLettersController {
+  constructor(
+    private readonly deadLetters: DeadLetterViews,
+    private readonly commands: CommandGateway,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Dead letters of every consumer group, newest first (ops key)' })
+  @ApiOkResponse({ type: DeadLetterPage })
+  @ApiBadRequestResponse({ type: ErrorBody })
+  list(@Query() params: DeadLetterQueryParams): Promise<DeadLetterPage> {
+    const read = readDeadLetterQuery(params as Record<string, unknown>);
+    if (!read.ok) throw new BadRequestWithDetails('invalid dead-letter query', read.errors);
+    return this.deadLetters.page(read.query);
+  }
+
+  @Post(':id/replay')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Put a dead letter back on its topic (ops key)', description: 'The owning consumer group replays it and answers; 202 when its answer takes longer than OPS_COMMAND_TIMEOUT_MS.' })
+  @ApiOkResponse({ type: CommandAppliedBody })
+  @ApiAcceptedResponse({ type: CommandPendingBody })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  @ApiConflictResponse({ type: ErrorBody, description: 'the owning group no longer holds it' })
+  async replay(@Param('id') id: string, @Res({ passthrough: true }) response: Response) {
+    const letter = await this.deadLetters.find(id);
+    if (!letter) throw new NotFoundException(`no dead letter ${id}`);
+    const data: DeadLetterReplayRequestedData = { id: letter.id, consumerGroup: letter.consumerGroup };
+    const reply = await this.commands.sendAndReply({ type: OPS_COMMANDS.replayDeadLetter, subject: deadLetterSubject(letter.id), data });
+    return sendReply(response, reply);
+  }
+}

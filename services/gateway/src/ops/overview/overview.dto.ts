@@ -1,0 +1,37 @@
+// GET /v1/ops/overview, for the OpenAPI document.
+import { ApiProperty } from '@nestjs/swagger';
+
+export class OrderCountsBody {
+  @ApiProperty() total: number;
+  @ApiProperty({ example: { COMPLETED: 12, HELD_FOR_REVIEW: 1 }, additionalProperties: { type: 'integer' } }) byStatus: Record<string, number>;
+  @ApiProperty({ example: { DIRECT_MAIL: 5, GENERAL_TRADE: 4, BONDED_ZONE: 4 }, additionalProperties: { type: 'integer' } }) byModel: Record<string, number>;
+}
+
+export class ThroughputBody {
+  @ApiProperty({ description: 'orders that reached COMPLETED in the last minute' }) completedLastMinute: number;
+  @ApiProperty({ description: 'orders that reached COMPLETED in the last hour' }) completedLastHour: number;
+  @ApiProperty({ description: 'orders received in the last minute' }) receivedLastMinute: number;
+}
+
+export class TopicLagBody {
+  @ApiProperty() topic: string;
+  @ApiProperty() lag: number;
+}
+
+export class GroupLagBody {
+  @ApiProperty({ example: 'cbec.order' }) consumerGroup: string;
+  @ApiProperty({ nullable: true, type: Number, description: 'messages not yet consumed; null when the broker could not say' }) lag: number | null;
+  @ApiProperty({ type: [TopicLagBody] }) topics: TopicLagBody[];
+}
+
+export class DeadLetterCountBody {
+  @ApiProperty({ description: 'dead letters not replayed yet' }) count: number;
+}
+
+export class OverviewBody {
+  @ApiProperty({ format: 'date-time' }) at: string;
+  @ApiProperty({ type: OrderCountsBody }) orders: OrderCountsBody;
+  @ApiProperty({ type: ThroughputBody }) throughput: ThroughputBody;
+  @ApiProperty({ type: [GroupLagBody] }) consumerLag: GroupLagBody[];
+  @ApiProperty({ type: DeadLetterCountBody }) deadLetters: DeadLetterCountBody;
+}

@@ -1,0 +1,26 @@
+// The projection with its persistence: applies events to one order's record in the caller's
+// transaction (the translator's, the inbound consumer's, a REST call's, the rebuild's).
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import type { OrderRef } from '@cbec/contracts';
+import type { CloudEvent } from '@cbec/messaging';
+import type { ClearanceRecord } from './clearance-record';
+import { loadRecord, lockClearance, saveRecord } from './clearance-store';
+import { project } from './projection.rule';
+
+@Injectable()
+export class ClearanceProjector {
+  /** Applies the events in the order given. */
+  apply(manager: EntityManager, ref: OrderRef, events: CloudEvent[]): Promise<ClearanceRecord> {
+    return this.change(manager, ref, (record) => events.reduce(project, record));
+  }
+
+  /** Locks the order's record, changes it with a pure function and saves the difference. */
+  async change(manager: EntityManager, ref: OrderRef, change: (record: ClearanceRecord) => ClearanceRecord): Promise<ClearanceRecord> {
+    await lockClearance(manager, ref);
+    const before = await loadRecord(manager, ref);
+    const after = change(before);
+    await saveRecord(manager, before, after);
+    return after;
+  }
+}

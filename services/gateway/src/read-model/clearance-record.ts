@@ -1,0 +1,69 @@
+// What the read model knows of one order: its clearance view (CONTRACT 5) and the raw entries of
+// its timeline, as the projection keeps them; the timeline is put in order when read.
+import type { ClearanceModel, ClearanceStatus, OrderRef, ServiceName, TaxAssessmentNotice } from '@cbec/contracts';
+
+export interface PickupDetails {
+  location: { name: string; address: string };
+  availableFrom: string;
+  availableUntil: string;
+  pickupCode: string;
+}
+
+export interface DeliveryDetails {
+  carrier: string;
+  waybillNumber: string;
+}
+
+export interface ClearanceView {
+  platformId: string;
+  orderId: string;
+  /** Null only for an order rejected at intake whose model was not a valid one. */
+  clearanceModel: ClearanceModel | null;
+  status: ClearanceStatus;
+  reasonCode: string | null;
+  declarationNumber: string | null;
+  /** The data of tax-assessed.v1. */
+  taxAssessment: TaxAssessmentNotice | null;
+  permitNumber: string | null;
+  /** The data of pickup-ready.v1. */
+  pickup: PickupDetails | null;
+  /** The data of out-for-delivery.v1. */
+  delivery: DeliveryDetails | null;
+  /** The earliest time of the events that made the view (RFC 3339, UTC, milliseconds). */
+  createdAt: string;
+  /** The latest time of the events that changed it. */
+  updatedAt: string;
+}
+
+/** A status event of a service, a refusal of a platform request, or the platform's own event. */
+export type TimelineKind = 'status' | 'refusal' | 'platform';
+
+export interface TimelineRecord {
+  eventId: string;
+  kind: TimelineKind;
+  /** The CloudEvents type of the event (internal type for the services' events). */
+  type: string;
+  status: ClearanceStatus | null;
+  at: string;
+  service: ServiceName;
+  /** The customs receipt status code of the status entered (CUSTOMS_RECEIPT_CODES). */
+  customsCode: number | null;
+  /** Why a request was refused or an order rejected. */
+  reasonCode: string | null;
+  /** The order's step the event carries (status events and refusals). */
+  step: number | null;
+  /** The event that caused this one: ties a platform's request to the answer it got. */
+  causationId: string | null;
+}
+
+export interface ClearanceRecord {
+  ref: OrderRef;
+  /** Absent until an order-placed or a status event makes the order known. */
+  view: ClearanceView | null;
+  /** Entries as recorded, in no particular order (see timeline-order.rule.ts). */
+  timeline: TimelineRecord[];
+}
+
+export function emptyRecord(ref: OrderRef): ClearanceRecord {
+  return { ref: { platformId: ref.platformId, orderId: ref.orderId }, view: null, timeline: [] };
+}

@@ -1,0 +1,99 @@
+// Reads and writes clearance records in the caller's transaction. Every change to one order's
+// record runs under a transaction-scoped lock of that order, so the translator, the inbound
+// consumer and a REST call take turns on it. Whoever also writes to the outbox takes this lock
+// first (the consumer writes its outgoing events after the handler), so two never wait on each other.
+import type { EntityManager } from 'typeorm';
+import { In } from 'typeorm';
+import { orderKey, OrderRef } from '@cbec/contracts';
+import { ClearanceRecord, ClearanceView, emptyRecord, TimelineRecord } from './clearance-record';
+import { ClearanceViewRow } from './persistence/clearance-view.entity';
+import { TimelineEntryRow } from './persistence/timeline-entry.entity';
+
+export async function lockClearance(manager: EntityManager, ref: OrderRef): Promise<void> {
+  const schema = (manager.connection.options as { schema?: string }).schema ?? 'public';
+  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`clearance:${schema}:${orderKey(ref.platformId, ref.orderId)}`]);
+}
+
+export async function loadRecord(manager: EntityManager, ref: OrderRef): Promise<ClearanceRecord> {
+  const where = { platformId: ref.platformId, orderId: ref.orderId };
+  const view = await manager.getRepository(ClearanceViewRow).findOneBy(where);
+  const entries = await manager.getRepository(TimelineEntryRow).findBy(where);
+  return { ...emptyRecord(ref), view: view ? viewOf(view) : null, timeline: entries.map(timelineRecordOf) };
+}
+
+/** The timelines of several orders at once (a page of the list), by order key. */
+export async function loadTimelines(manager: EntityManager, refs: OrderRef[]): Promise<Map<string, TimelineRecord[]>> {
+  const timelines = new Map(refs.map((ref) => [orderKey(ref.platformId, ref.orderId), [] as TimelineRecord[]]));
+  if (refs.length === 0) return timelines;
+  // Both columns IN their lists may also match other pairs: only the asked ones are kept.
+  const rows = await manager.getRepository(TimelineEntryRow).findBy({ platformId: In(unique(refs.map((r) => r.platformId))), orderId: In(unique(refs.map((r) => r.orderId))) });
+  for (const row of rows) timelines.get(orderKey(row.platformId, row.orderId))?.push(timelineRecordOf(row));
+  return timelines;
+}
+
+/** Writes what changed from `before` to `after`: the view if it is a new object, the new entries. */
+export async function saveRecord(manager: EntityManager, before: ClearanceRecord, after: ClearanceRecord): Promise<void> {
+  if (after.view && after.view !== before.view) await manager.getRepository(ClearanceViewRow).upsert(viewRowOf(after.view), ['platformId', 'orderId']);
+  const known = new Set(before.timeline.map((entry) => entry.eventId));
+  const added = after.timeline.filter((entry) => !known.has(entry.eventId));
+  if (added.length > 0) {
+    await manager.getRepository(TimelineEntryRow).createQueryBuilder().insert().values(added.map((entry) => timelineRowOf(after, entry))).orIgnore().execute();
+  }
+}
+
+/** Every record of the schema, for the rebuild's comparison. */
+export async function loadAllRecords(manager: EntityManager): Promise<Map<string, ClearanceRecord>> {
+  const records = new Map<string, ClearanceRecord>();
+  const recordOf = (ref: OrderRef) => {
+    const key = orderKey(ref.platformId, ref.orderId);
+    if (!records.has(key)) records.set(key, emptyRecord(ref));
+    return records.get(key)!;
+  };
+  for (const row of await manager.getRepository(ClearanceViewRow).find()) recordOf(row).view = viewOf(row);
+  for (const row of await manager.getRepository(TimelineEntryRow).find()) recordOf(row).timeline.push(timelineRecordOf(row));
+  return records;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
+
+export function viewOf(row: ClearanceViewRow): ClearanceView {
+  return {
+    platformId: row.platformId,
+    orderId: row.orderId,
+    clearanceModel: row.clearanceModel,
+    status: row.status,
+    reasonCode: row.reasonCode,
+    declarationNumber: row.declarationNumber,
+    taxAssessment: row.taxAssessment,
+    permitNumber: row.permitNumber,
+    pickup: row.pickup,
+    delivery: row.delivery,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+function viewRowOf(view: ClearanceView): ClearanceViewRow {
+  return { ...view, createdAt: new Date(view.createdAt), updatedAt: new Date(view.updatedAt) };
+}
+
+function timelineRecordOf(row: TimelineEntryRow): TimelineRecord {
+  return {
+    eventId: row.eventId,
+    kind: row.kind,
+    type: row.type,
+    status: row.status,
+    at: row.at.toISOString(),
+    service: row.service,
+    customsCode: row.customsCode,
+    reasonCode: row.reasonCode,
+    step: row.step,
+    causationId: row.causationId,
+  };
+}
+
+function timelineRowOf(record: ClearanceRecord, entry: TimelineRecord): TimelineEntryRow {
+  return { ...entry, platformId: record.ref.platformId, orderId: record.ref.orderId, at: new Date(entry.at) };
+}

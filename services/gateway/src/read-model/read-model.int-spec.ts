@@ -1,0 +1,142 @@
+// The clearance read model in process, on the real Kafka and PostgreSQL: the services' events and
+// the platform's own arrive on their topics in any order, and the view and its timeline come out
+// as the API shows them, in step order, once per event.
+import { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import {
+  DECLARATION_EVENTS,
+  INSPECTION_EVENTS,
+  ORDER_EVENTS,
+  orderKey,
+  PLATFORM_EVENTS,
+  STATUS_EVENTS,
+  TAX_PERMIT_EVENTS,
+  TaxAssessmentNotice,
+  TOPICS,
+} from '@cbec/contracts';
+import { CloudEvent, createEvent, encodeEvent } from '@cbec/messaging';
+import { anOrder, eventually, orderPlacedEvent, TestPublisher } from '@cbec/testing';
+import { AppModule } from '../app.module';
+import { ClearanceQueries } from '../clearances/clearance-queries.service';
+import type { ClearanceViewBody } from '../clearances/clearance-view.dto';
+
+const OPS = { platformId: 'ops', isOps: true };
+const SERVICE_TOPICS: Record<string, string> = {
+  order: TOPICS.orderEvents,
+  declaration: TOPICS.declarationEvents,
+  inspection: TOPICS.inspectionEvents,
+  'tax-permit': TOPICS.taxPermitEvents,
+};
+const ASSESSMENT: TaxAssessmentNotice = {
+  assessmentId: 'TA-9',
+  regime: 'GENERAL_TRADE',
+  currency: 'CNY',
+  dutiableTotal: '999.00',
+  lines: [{ sku: 'SKU-1', dutiableValue: '999.00', duty: '0.00', consumptionTax: '0.00', vat: '129.87' }],
+  totals: { duty: '0.00', consumptionTax: '0.00', vat: '129.87', total: '129.87' },
+  withheld: false,
+  dueBy: '2026-11-14T08:00:00.000Z',
+};
+
+describe('gateway read model', () => {
+  let app: INestApplicationContext;
+  let publisher: TestPublisher;
+
+  beforeAll(async () => {
+    process.env.GATEWAY_API_KEYS ??= 'ops:ops-key-123456';
+    app = await NestFactory.createApplicationContext(AppModule, { logger: false });
+    publisher = await TestPublisher.start();
+  });
+
+  afterAll(async () => {
+    await publisher?.stop();
+    await app?.close();
+  });
+
+  const placedOrder = () => anOrder().generalTrade().withItem({ hsCode: '8517130000', quantity: 1, unitPrice: '999.00' }).build();
+
+  function internal(order: { platformId: string; orderId: string }, type: string, step: number, data: Record<string, unknown> = {}, cause?: CloudEvent): { topic: string; event: CloudEvent } {
+    const service = STATUS_EVENTS[type]?.service ?? 'tax-permit';
+    const event = createEvent({ type, source: `/services/${service}`, subject: orderKey(order.platformId, order.orderId), data: { platformId: order.platformId, orderId: order.orderId, clearanceModel: 'GENERAL_TRADE', ...data }, step, cause });
+    return { topic: SERVICE_TOPICS[service], event };
+  }
+
+  const publish = async (...messages: { topic: string; event: CloudEvent }[]) => {
+    for (const { topic, event } of messages) await publisher.send(topic, { key: event.subject, ...encodeEvent(event) });
+  };
+
+  const viewOf = (order: { platformId: string; orderId: string }) => app.get(ClearanceQueries).find(OPS, order);
+
+  async function viewWith(order: { platformId: string; orderId: string }, entries: number): Promise<ClearanceViewBody> {
+    return eventually(async () => {
+      const view = await viewOf(order);
+      return view && view.timeline.length >= entries ? view : undefined;
+    }, { what: `${entries} timeline entries of ${order.orderId}` });
+  }
+
+  it('builds the view and its timeline in step order from events published out of order across topics, order-placed last', async () => {
+    const order = placedOrder();
+    const placed = { topic: TOPICS.platformInbound, event: orderPlacedEvent(order) as unknown as CloudEvent };
+    const confirmed = internal(order, ORDER_EVENTS.orderConfirmed, 1, {}, placed.event);
+    const declared = internal(order, DECLARATION_EVENTS.declarationSubmitted, 2, { declaration: { declarationNumber: 'HZ-DECL-1' } });
+    const review = internal(order, INSPECTION_EVENTS.reviewStarted, 3);
+    const approved = internal(order, INSPECTION_EVENTS.approved, 4);
+    const assessed = internal(order, TAX_PERMIT_EVENTS.taxAssessed, 5, { notice: ASSESSMENT });
+
+    await publish(assessed, approved, confirmed, review);
+    await viewWith(order, 1);
+    expect((await viewOf(order))!.status).toBe('ORDER_CONFIRMED');
+    await publish(declared, placed);
+    const view = await viewWith(order, 6);
+
+    expect(view).toMatchObject({ platformId: order.platformId, orderId: order.orderId, clearanceModel: 'GENERAL_TRADE', status: 'TAX_ASSESSED', declarationNumber: 'HZ-DECL-1', taxAssessment: ASSESSMENT });
+    expect(view.timeline.map((e) => [e.type, e.service, e.status, e.customsCode])).toEqual([
+      [PLATFORM_EVENTS.orderPlaced, 'gateway', 'RECEIVED', undefined],
+      [ORDER_EVENTS.orderConfirmed, 'order', 'ORDER_CONFIRMED', undefined],
+      [DECLARATION_EVENTS.declarationSubmitted, 'declaration', 'DECLARED', 120],
+      [INSPECTION_EVENTS.reviewStarted, 'inspection', 'UNDER_REVIEW', 120],
+      [INSPECTION_EVENTS.approved, 'inspection', 'APPROVED', 800],
+      [TAX_PERMIT_EVENTS.taxAssessed, 'tax-permit', 'TAX_ASSESSED', undefined],
+    ]);
+    expect(view.createdAt).toBe(new Date(placed.event.time).toISOString());
+  });
+
+  it('takes every event once: a redelivery, and a second event of a step under a new id, change nothing', async () => {
+    const order = placedOrder();
+    const placed = { topic: TOPICS.platformInbound, event: orderPlacedEvent(order) as unknown as CloudEvent };
+    const confirmed = internal(order, ORDER_EVENTS.orderConfirmed, 1, {}, placed.event);
+    await publish(placed, confirmed);
+    const before = await viewWith(order, 2);
+
+    const duplicateStep = internal(order, ORDER_EVENTS.orderConfirmed, 1);
+    const marker = internal(order, DECLARATION_EVENTS.declarationSubmitted, 2, { declaration: { declarationNumber: 'HZ-DECL-2' } });
+    await publish(placed, confirmed, duplicateStep, marker);
+    await eventually(async () => {
+      const rows = await app.get(DataSource).query('SELECT 1 FROM gateway.processed_event WHERE event_id = ANY($1)', [[duplicateStep.event.id, marker.event.id]]);
+      return rows.length === 2;
+    }, { what: 'the duplicate step and the marker handled' });
+    const after = await viewWith(order, 3);
+    expect(after.timeline.slice(0, 2)).toEqual(before.timeline);
+    expect(after.timeline).toHaveLength(3);
+  });
+
+  it('puts a platform\'s request before the refusal it caused, whichever topic is read first', async () => {
+    const order = placedOrder();
+    const placed = { topic: TOPICS.platformInbound, event: orderPlacedEvent(order) as unknown as CloudEvent };
+    const confirmed = internal(order, ORDER_EVENTS.orderConfirmed, 1, {}, placed.event);
+    const payment = { topic: TOPICS.platformInbound, event: createEvent({ type: PLATFORM_EVENTS.taxPaid, source: 'https://tmall.example', subject: orderKey(order.platformId, order.orderId), data: { platformId: order.platformId, orderId: order.orderId, assessmentId: 'TA-0', amount: '1.00', paymentReference: 'R', paidAt: '2026-11-12T10:00:00+08:00' } }) };
+    const refusal = internal(order, TAX_PERMIT_EVENTS.requestRefused, 1, { refusedEventId: payment.event.id, refusedType: PLATFORM_EVENTS.taxPaid, reasonCode: 'UNEXPECTED_EVENT', message: 'no tax assessed yet' }, payment.event);
+    await publish(placed, confirmed, refusal);
+    await viewWith(order, 3);
+    await publish(payment);
+    const view = await viewWith(order, 4);
+    expect(view.status).toBe('ORDER_CONFIRMED');
+    expect(view.timeline.map((e) => [e.type, e.service, e.reasonCode])).toEqual([
+      [PLATFORM_EVENTS.orderPlaced, 'gateway', undefined],
+      [ORDER_EVENTS.orderConfirmed, 'order', undefined],
+      [PLATFORM_EVENTS.taxPaid, 'gateway', undefined],
+      [TAX_PERMIT_EVENTS.requestRefused, 'tax-permit', 'UNEXPECTED_EVENT'],
+    ]);
+  });
+});
