@@ -11,4 +11,5 @@ export * from './outbox';
 export * from './publisher';
 export * from './tables';
 export * from './timers';
+export * from './topic-history';
 export * from './topics';

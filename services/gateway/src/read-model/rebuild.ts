@@ -17,7 +17,7 @@ import { CreateReadModelTables1764000000700 } from './persistence/migrations/176
 import { READ_MODEL } from './read-model.parts';
 import { compareReadModels } from './rebuild/compare.rule';
 import { replayHistory } from './rebuild/history-replay.rule';
-import { readHistory, rebuildKafka, waitForLiveGroup } from './rebuild/topic-history';
+import { readHistory, rebuildKafka, waitForLiveGroup } from '@cbec/messaging';
 
 export const SCRATCH_SCHEMA = 'gateway_rebuild';
 

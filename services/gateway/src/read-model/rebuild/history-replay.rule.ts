@@ -4,18 +4,12 @@
 // translator's own rules (planDelivery, holding an early step back). The result, per order, is
 // the events the projection applies, in the order it applies them.
 import { INBOUND_EVENT_TYPES, orderKey, OrderRef, TOPICS } from '@cbec/contracts';
-import { CloudEvent, decodeEvent, Headers, orderRefOf } from '@cbec/messaging';
+import { CloudEvent, decodeEvent, HistoryMessage, orderRefOf } from '@cbec/messaging';
 import { initialState, kindOf, OrderState } from '../../outbound/outbound-data.rule';
 import { planDelivery, stepOf } from '../../outbound/step-order.rule';
 import { appliedEvents } from '../applied-events.rule';
 
-export interface HistoryMessage {
-  topic: string;
-  partition: number;
-  offset: string;
-  value: Buffer | null;
-  headers: Headers;
-}
+export type { HistoryMessage } from '@cbec/messaging';
 
 export interface ReplayedOrder {
   ref: OrderRef;

@@ -1,10 +1,16 @@
 // Reads topics from their beginning up to their end offsets of the moment it starts, with a
-// throwaway consumer group that is deleted afterwards. A maintenance command's reader: it sits
-// beside the rebuild rather than in libs/messaging because nothing else replays whole topics.
+// throwaway consumer group that is deleted afterwards: what a rebuild of a projection replays.
 import { randomUUID } from 'node:crypto';
 import { Admin, Kafka, logLevel } from 'kafkajs';
-import { headersToStrings } from '@cbec/messaging';
-import type { HistoryMessage } from './history-replay.rule';
+import { Headers, headersToStrings } from './cloud-event';
+
+export interface HistoryMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+  value: Buffer | null;
+  headers: Headers;
+}
 
 export interface TopicHistory {
   messages: HistoryMessage[];
