@@ -9,6 +9,8 @@ const { ROOT, serviceNames, portOf, spawnService, waitReady, stopProcess } = req
 const KAFKA_BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/cbec';
 const say = (line) => process.stdout.write(`[start] ${line}\n`);
+/** Keys for trying the system on this machine; set GATEWAY_API_KEYS for anything else. */
+const DEV_KEYS = 'ops:ops-dev-key,tmall-global:tmall-dev-key,jd-worldwide:jd-dev-key';
 
 async function main() {
   const started = Date.now();
@@ -17,7 +19,8 @@ async function main() {
   say('building (tsc)...');
   execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
 
-  const env = { KAFKA_BROKERS, DATABASE_URL, GATEWAY_API_KEYS: process.env.GATEWAY_API_KEYS ?? 'ops:ops-dev-key,tmall-global:tmall-dev-key,jd-worldwide:jd-dev-key' };
+  const keys = process.env.GATEWAY_API_KEYS ?? DEV_KEYS;
+  const env = { KAFKA_BROKERS, DATABASE_URL, GATEWAY_API_KEYS: keys };
   const children = [];
   let stopping = false;
   const stopAll = async (code) => {
@@ -55,7 +58,11 @@ async function main() {
   say(`  kafka      ${KAFKA_BROKERS}${broker.reused ? ' (already running)' : ` (infra/kafka, log: ${broker.logFile})`}`);
   say(`  postgres   ${DATABASE_URL.replace(/:[^:@/]*@/, ':***@')}`);
   for (const { name } of children) say(`  ${name.padEnd(10)} http://127.0.0.1:${portOf(name)}  (/health, /metrics)`);
-  if (children.some(({ name }) => name === 'gateway')) say(`gateway: http://127.0.0.1:${portOf('gateway')}  (docs: /docs)`);
+  if (children.some(({ name }) => name === 'gateway')) {
+    say(`gateway: http://127.0.0.1:${portOf('gateway')}  (OpenAPI: /docs, AsyncAPI: /asyncapi, ops page: /)`);
+    if (keys === DEV_KEYS) say(`API keys (dev): ${DEV_KEYS.split(',').map((pair) => pair.replace(':', ' = ')).join(', ')}`);
+    else say(`API keys: from GATEWAY_API_KEYS (platforms: ${keys.split(',').map((pair) => pair.split(':')[0]).join(', ')})`);
+  }
   say('Ctrl-C stops everything.');
 }
 
