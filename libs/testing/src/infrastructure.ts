@@ -2,6 +2,9 @@
 // runtime answers; otherwise the broker of infra/kafka (started here on its own port, fresh)
 // and the machine's PostgreSQL, with a fresh database for the run.
 import { randomBytes } from 'node:crypto';
+import { rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Client } from 'pg';
 
@@ -17,7 +20,24 @@ export interface TestInfrastructure {
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const kafkaRunner = require(path.join(REPO_ROOT, 'infra/kafka/kafka.js'));
 
-export const TEST_KAFKA_PORT = Number(process.env.TEST_KAFKA_PORT ?? 19092);
+/** TEST_KAFKA_PORT if given; otherwise a free pair of ports (broker, controller), so that no
+ * broker left behind by another run (or another checkout) is ever mistaken for this run's. */
+async function testKafkaPort(): Promise<number> {
+  if (process.env.TEST_KAFKA_PORT) return Number(process.env.TEST_KAFKA_PORT);
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 19100 + 2 * Math.floor(Math.random() * 400);
+    if ((await portFree(port)) && (await portFree(port + 1))) return port;
+  }
+  throw new Error('no free pair of ports for the test broker between 19100 and 19900');
+}
+
+function portFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
 
 export async function startTestInfrastructure(log: (line: string) => void = () => undefined): Promise<TestInfrastructure> {
   if (await containerRuntimeAnswers()) return startContainers(log);
@@ -29,12 +49,14 @@ export async function startTestInfrastructure(log: (line: string) => void = () =
     kafkaBrokers = process.env.TEST_KAFKA_BROKERS;
     kafka = 'KAFKA_BROKERS';
   } else {
-    // The test port is the harness's own: a broker left there by an interrupted run is replaced.
-    await kafkaRunner.stopKafka({ port: TEST_KAFKA_PORT });
-    const broker = await kafkaRunner.startKafka({ port: TEST_KAFKA_PORT, fresh: true });
+    const port = await testKafkaPort();
+    // A broker this checkout left on the port in an interrupted run is replaced.
+    await kafkaRunner.stopKafka({ port });
+    const dataDir = path.join(tmpdir(), `cbec-test-kafka-${port}`, 'data');
+    const broker = await kafkaRunner.startKafka({ port, fresh: true, dataDir, logFile: path.join(path.dirname(dataDir), 'kafka.log') });
     kafkaBrokers = broker.brokers;
     kafka = broker.reused ? 'infra/kafka (reused)' : 'infra/kafka (started)';
-    if (!broker.reused) stops.push(() => broker.stop());
+    if (!broker.reused) stops.push(() => broker.stop().then(() => rm(path.dirname(dataDir), { recursive: true, force: true })));
   }
   log(`kafka: ${kafkaBrokers} (${kafka})`);
 
