@@ -8,7 +8,7 @@ import { DecideInspectionWhenOfficerDecidesHandler } from './officer-decision/de
 import { Inspection } from './persistence/inspection.entity';
 import { CreateInspection1764000000300 } from './persistence/migrations/1764000000300-create-inspection';
 import { CreateTariffCopy1764000000301 } from './persistence/migrations/1764000000301-create-tariff-copy';
-import { TariffEntryRecord } from './persistence/tariff-entry.entity';
+import { TariffEntryRecord } from '@cbec/tariff-table';
 import { ReceiveProofWhenSubmittedHandler } from './proof/receive-proof-when-submitted.handler';
 import { RejectWhenProofOverdueTimer } from './proof/reject-when-proof-overdue.timer';
 import { PassQuarantineWhenDueTimer } from './quarantine/pass-quarantine-when-due.timer';

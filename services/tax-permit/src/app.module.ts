@@ -10,7 +10,7 @@ import { taxPermitConfigProvider } from './config';
 import { PermitNumbers } from './issue-permit/permit-numbers';
 import { AnnualLedgerRecord, LedgerEntryRecord } from './persistence/annual-ledger.entity';
 import { CreateTaxPermit1764000000400 } from './persistence/migrations/1764000000400-create-tax-permit';
-import { TariffEntryRecord } from './persistence/tariff-entry.entity';
+import { TariffEntryRecord } from '@cbec/tariff-table';
 import { TariffTable } from './persistence/tariff-table';
 import { TaxOrder } from './persistence/tax-order.entity';
 import { RecordPaymentWhenTaxPaidHandler } from './record-payment/record-payment-when-tax-paid.handler';

@@ -5,7 +5,7 @@
 import { serviceEventsTopic, SERVICE_NAMES, TOPICS } from '@cbec/contracts';
 import type { Subscription } from '@cbec/messaging';
 import { CreateTariffCopy1764000000801 } from '../tariffs/persistence/migrations/1764000000801-create-tariff-copy';
-import { TariffCopyEntry } from '../tariffs/persistence/tariff-copy.entity';
+import { TariffEntryRecord } from '@cbec/tariff-table';
 import { UpdateTariffCopyWhenChangedHandler } from '../tariffs/update-tariff-copy-when-changed.handler';
 import { CommandAnswerRecord } from './commands/command-answer.entity';
 import { RECORD_ANSWER_HANDLERS } from './commands/record-answer-when-owner-answers.handler';
@@ -25,7 +25,7 @@ const SERVICE_TOPICS = SERVICE_NAMES.map(serviceEventsTopic);
 const subscriptions: Subscription[] = SERVICE_TOPICS.map((topic) => ({ topic, deadLetterUnreadable: true }));
 
 export const OPS = {
-  entities: [CommandAnswerRecord, DeadLetterView, TariffCopyEntry],
+  entities: [CommandAnswerRecord, DeadLetterView, TariffEntryRecord],
   migrations: [CreateOpsTables1764000000800, CreateTariffCopy1764000000801],
   handlers: [...RECORD_ANSWER_HANDLERS, RecordDeadLetterWhenAnnouncedHandler, MarkReplayedWhenDeadLetterReplayedHandler, UpdateTariffCopyWhenChangedHandler],
   /** The handlers need none: OpsModule holds the REST side's providers. */

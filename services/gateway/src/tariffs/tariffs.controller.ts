@@ -12,7 +12,7 @@ import { ErrorBody } from '../docs/error-body.dto';
 import { CommandPendingBody } from '../ops/commands/command-answer.dto';
 import { CommandGateway } from '../ops/commands/command-gateway.service';
 import { sendReply } from '../ops/commands/http-reply';
-import { fromCopy, TariffCopyEntry } from './persistence/tariff-copy.entity';
+import { readTariff } from '@cbec/tariff-table';
 import { TariffEntryBody, TariffEntryPayload, TariffList } from './tariff-entry.body';
 import { readTariffPut } from './tariff-put.rule';
 
@@ -31,8 +31,7 @@ export class TariffsController {
   @ApiOperation({ summary: 'The tariff table, by HS prefix (any key)' })
   @ApiOkResponse({ type: TariffList })
   async list(): Promise<TariffList> {
-    const rows = await this.dataSource.getRepository(TariffCopyEntry).find({ order: { hsPrefix: 'ASC' } });
-    return { items: rows.map(fromCopy) as TariffEntryPayload[] };
+    return { items: (await readTariff(this.dataSource.manager)) as TariffEntryPayload[] };
   }
 
   @Put(':hsPrefix')
@@ -53,7 +52,7 @@ export class TariffsController {
 
   /** The entry as the copy has it now (the answer and the copy are written together); else as sent. */
   private async entry(sent: TariffEntryData): Promise<TariffEntryData> {
-    const row = await this.dataSource.getRepository(TariffCopyEntry).findOneBy({ hsPrefix: sent.hsPrefix });
-    return row ? fromCopy(row) : sent;
+    const row = (await readTariff(this.dataSource.manager)).find((entry) => entry.hsPrefix === sent.hsPrefix);
+    return row ?? sent;
   }
 }

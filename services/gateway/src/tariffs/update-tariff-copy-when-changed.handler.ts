@@ -5,7 +5,7 @@ import { Injectable } from '@nestjs/common';
 import { TAX_PERMIT_EVENTS, TariffChangedData, validatePayload } from '@cbec/contracts';
 import { CloudEvent, EventHandler, HandlerContext } from '@cbec/messaging';
 import { recordCommandAnswer } from '../ops/commands/command-gateway.service';
-import { toCopy, TariffCopyEntry } from './persistence/tariff-copy.entity';
+import { saveTariffEntry } from '@cbec/tariff-table';
 import { TariffChangedPayload, tariffEntryOf } from './tariff-entry.body';
 
 @Injectable()
@@ -17,7 +17,7 @@ export class UpdateTariffCopyWhenChangedHandler implements EventHandler<TariffCh
     // A malformed entry is a bug upstream: throwing dead-letters it (after retries), where ops see it.
     if (!value) throw new Error(`tariff-changed event with an invalid entry: ${errors.map((e) => `${e.field ?? ''} ${e.message}`).join('; ')}`);
     const entry = tariffEntryOf(value.entry.hsPrefix, value.entry);
-    await manager.upsert(TariffCopyEntry, toCopy(entry), ['hsPrefix']);
+    await saveTariffEntry(manager, entry);
     if (value.requestId) await recordCommandAnswer(manager, { requestId: value.requestId, outcome: 'APPLIED', message: `tariff entry ${entry.hsPrefix} saved` });
     log.info({ hsPrefix: entry.hsPrefix, requestId: value.requestId, prohibited: entry.prohibited, cbecEligible: entry.cbecEligible }, 'tariff copy updated');
   }

@@ -6,7 +6,7 @@ import { isSampledForReview, planReview } from '@cbec/domain';
 import { CloudEvent, EventHandler, HandlerContext, orderRefOf } from '@cbec/messaging';
 import { INSPECTION_CONFIG, InspectionConfig } from '../config';
 import { Inspection, lockInspection } from '../persistence/inspection.entity';
-import { TariffEntryRecord, toTariffEntry } from '../persistence/tariff-entry.entity';
+import { readTariff } from '@cbec/tariff-table';
 import { proofQuestion } from '../proof/proof-question.rule';
 import { ReviewProgression } from './review-progression';
 
@@ -26,7 +26,7 @@ export class StartReviewWhenDeclaredHandler implements EventHandler<DeclarationE
 
     const { declaration } = event.data;
     const subject = orderKey(ref.platformId, ref.orderId);
-    const tariff = (await manager.find(TariffEntryRecord)).map(toTariffEntry);
+    const tariff = await readTariff(manager);
     const plan = planReview({ model: declaration.clearanceModel, items: declaration.items, tariff, sampledForReview: isSampledForReview(subject, this.config.samplingRate) });
     const question = plan.outcome === 'PROCEED' && plan.proofRequired.length > 0 ? proofQuestion(declaration.items, tariff, plan.proofRequired, declaration.currency) : null;
     const step = (event.step ?? 0) + 1;

@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { TAX_PERMIT_EVENTS, TariffChangedData } from '@cbec/contracts';
 import { isValidHsPrefix } from '@cbec/domain';
 import { CloudEvent, EventHandler, HandlerContext } from '@cbec/messaging';
-import { fromTariffEntry, TariffEntryRecord } from '../persistence/tariff-entry.entity';
+import { saveTariffEntry } from '@cbec/tariff-table';
 
 @Injectable()
 export class UpdateTariffCopyWhenChangedHandler implements EventHandler<TariffChangedData> {
@@ -14,7 +14,7 @@ export class UpdateTariffCopyWhenChangedHandler implements EventHandler<TariffCh
     const entry = event.data.entry;
     // A malformed entry is a bug upstream: throwing dead-letters it (after retries) instead of dropping it.
     if (!entry || typeof entry.hsPrefix !== 'string' || !isValidHsPrefix(entry.hsPrefix)) throw new Error(`tariff-changed event without a valid entry (hsPrefix ${JSON.stringify(entry?.hsPrefix)})`);
-    await manager.upsert(TariffEntryRecord, fromTariffEntry(entry), ['hsPrefix']);
+    await saveTariffEntry(manager, entry);
     log.info({ hsPrefix: entry.hsPrefix, prohibited: entry.prohibited, quarantine: entry.quarantine, cbecEligible: entry.cbecEligible }, 'tariff copy updated');
   }
 }

@@ -1,32 +1,16 @@
-// Reads and writes the tariff table as the contract's entries (TariffEntryData).
+// Reads and writes this service's tariff table, the source of truth (CONTRACT 4.1).
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { TariffEntryData } from '@cbec/contracts';
-import { TariffEntryRecord } from './tariff-entry.entity';
+import { readTariff, saveTariffEntry } from '@cbec/tariff-table';
 
 @Injectable()
 export class TariffTable {
-  async entries(manager: EntityManager): Promise<TariffEntryData[]> {
-    const records = await manager.getRepository(TariffEntryRecord).find({ order: { hsPrefix: 'ASC' } });
-    return records.map(entryOf);
+  entries(manager: EntityManager): Promise<TariffEntryData[]> {
+    return readTariff(manager);
   }
 
-  async save(manager: EntityManager, entry: TariffEntryData): Promise<void> {
-    await manager.getRepository(TariffEntryRecord).save({ ...entry, referenceUnitPrice: entry.referenceUnitPrice ?? null });
+  save(manager: EntityManager, entry: TariffEntryData): Promise<void> {
+    return saveTariffEntry(manager, entry);
   }
-}
-
-function entryOf(record: TariffEntryRecord): TariffEntryData {
-  const { hsPrefix, description, dutyRate, vatRate, consumptionTaxRate, cbecEligible, quarantine, prohibited, referenceUnitPrice } = record;
-  return {
-    hsPrefix,
-    description,
-    dutyRate,
-    vatRate,
-    consumptionTaxRate,
-    cbecEligible,
-    quarantine,
-    prohibited,
-    ...(referenceUnitPrice === null ? {} : { referenceUnitPrice }),
-  };
 }

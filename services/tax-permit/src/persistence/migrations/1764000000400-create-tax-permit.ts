@@ -1,30 +1,13 @@
 // The tariff table (seeded with TARIFF_SEED on a fresh database), the orders this service
 // assesses, the consumers' annual ledger and the permit number sequence.
 import { MigrationInterface, QueryRunner } from 'typeorm';
-import { TARIFF_SEED } from '@cbec/domain';
+import { createSeededTariffTable } from '@cbec/tariff-table';
 
 export class CreateTaxPermit1764000000400 implements MigrationInterface {
   name = 'CreateTaxPermit1764000000400';
 
   async up(runner: QueryRunner): Promise<void> {
-    await runner.query(`CREATE TABLE tariff_entry (
-      hs_prefix text PRIMARY KEY CHECK (hs_prefix ~ '^[0-9]{4,10}$'),
-      description text NOT NULL,
-      duty_rate numeric NOT NULL CHECK (duty_rate >= 0),
-      vat_rate numeric NOT NULL CHECK (vat_rate >= 0),
-      consumption_tax_rate numeric NOT NULL CHECK (consumption_tax_rate >= 0 AND consumption_tax_rate < 1),
-      cbec_eligible boolean NOT NULL,
-      quarantine boolean NOT NULL,
-      prohibited boolean NOT NULL,
-      reference_unit_price numeric CHECK (reference_unit_price > 0),
-      updated_at timestamptz NOT NULL DEFAULT now())`);
-    for (const entry of TARIFF_SEED) {
-      await runner.query(
-        `INSERT INTO tariff_entry (hs_prefix, description, duty_rate, vat_rate, consumption_tax_rate, cbec_eligible, quarantine, prohibited, reference_unit_price)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [entry.hsPrefix, entry.description, entry.dutyRate, entry.vatRate, entry.consumptionTaxRate, entry.cbecEligible, entry.quarantine, entry.prohibited, entry.referenceUnitPrice ?? null],
-      );
-    }
+    await createSeededTariffTable(runner, { checked: true });
     await runner.query(`CREATE TABLE tax_order (
       platform_id text NOT NULL,
       order_id text NOT NULL,

@@ -1,0 +1,63 @@
+// The tariff table (CONTRACT 4.1) as PostgreSQL keeps it, in every service that holds one:
+// tax-permit's, the source of truth, and the copies of inspection and the gateway, which start
+// from the same seed and follow its tariff-changed events. One entity, one migration body, one
+// way to read and write entries, so the three stay alike.
+import { Column, Entity, EntityManager, PrimaryColumn, QueryRunner, UpdateDateColumn } from 'typeorm';
+import type { TariffEntryData } from '@cbec/contracts';
+import { TARIFF_SEED } from '@cbec/domain';
+
+@Entity({ name: 'tariff_entry' })
+export class TariffEntryRecord {
+  @PrimaryColumn({ name: 'hs_prefix', type: 'text' }) hsPrefix: string;
+  @Column({ type: 'text' }) description: string;
+  /** Rates and prices are PostgreSQL numeric, read back as the decimal strings written. */
+  @Column({ name: 'duty_rate', type: 'numeric' }) dutyRate: string;
+  @Column({ name: 'vat_rate', type: 'numeric' }) vatRate: string;
+  @Column({ name: 'consumption_tax_rate', type: 'numeric' }) consumptionTaxRate: string;
+  @Column({ name: 'cbec_eligible', type: 'boolean' }) cbecEligible: boolean;
+  @Column({ type: 'boolean' }) quarantine: boolean;
+  @Column({ type: 'boolean' }) prohibited: boolean;
+  @Column({ name: 'reference_unit_price', type: 'numeric', nullable: true }) referenceUnitPrice: string | null;
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
+}
+
+/** The contract's entry of a row: no reference price is left out, never null. */
+export function toTariffEntry(record: TariffEntryRecord): TariffEntryData {
+  const { hsPrefix, description, dutyRate, vatRate, consumptionTaxRate, cbecEligible, quarantine, prohibited, referenceUnitPrice } = record;
+  return { hsPrefix, description, dutyRate, vatRate, consumptionTaxRate, cbecEligible, quarantine, prohibited, ...(referenceUnitPrice === null ? {} : { referenceUnitPrice }) };
+}
+
+export async function readTariff(manager: EntityManager): Promise<TariffEntryData[]> {
+  const records = await manager.getRepository(TariffEntryRecord).find({ order: { hsPrefix: 'ASC' } });
+  return records.map(toTariffEntry);
+}
+
+export async function saveTariffEntry(manager: EntityManager, entry: TariffEntryData): Promise<void> {
+  await manager.getRepository(TariffEntryRecord).upsert({ ...entry, referenceUnitPrice: entry.referenceUnitPrice ?? null }, ['hsPrefix']);
+}
+
+/**
+ * Creates the table and seeds it with the contract's seed. The source of truth also checks the
+ * values in the database; the copies take what the source published.
+ */
+export async function createSeededTariffTable(runner: QueryRunner, { checked }: { checked: boolean }): Promise<void> {
+  const check = (condition: string) => (checked ? ` CHECK (${condition})` : '');
+  await runner.query(`CREATE TABLE tariff_entry (
+    hs_prefix text PRIMARY KEY${check("hs_prefix ~ '^[0-9]{4,10}$'")},
+    description text NOT NULL,
+    duty_rate numeric NOT NULL${check('duty_rate >= 0')},
+    vat_rate numeric NOT NULL${check('vat_rate >= 0')},
+    consumption_tax_rate numeric NOT NULL${check('consumption_tax_rate >= 0 AND consumption_tax_rate < 1')},
+    cbec_eligible boolean NOT NULL,
+    quarantine boolean NOT NULL,
+    prohibited boolean NOT NULL,
+    reference_unit_price numeric${check('reference_unit_price > 0')},
+    updated_at timestamptz NOT NULL DEFAULT now())`);
+  for (const entry of TARIFF_SEED) {
+    await runner.query(
+      `INSERT INTO tariff_entry (hs_prefix, description, duty_rate, vat_rate, consumption_tax_rate, cbec_eligible, quarantine, prohibited, reference_unit_price)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [entry.hsPrefix, entry.description, entry.dutyRate, entry.vatRate, entry.consumptionTaxRate, entry.cbecEligible, entry.quarantine, entry.prohibited, entry.referenceUnitPrice ?? null],
+    );
+  }
+}
