@@ -2,7 +2,7 @@
 // anOrder().bonded().withItem({ hsCode: '3304990099', quantity: 2, unitPrice: '199.00' }).build()
 import { randomUUID } from 'node:crypto';
 import Decimal from 'decimal.js';
-import type { ClearanceModel, OrderPlacedData } from '@cbec/contracts';
+import type { ClearanceModel, OrderPlacedData, TaxAssessmentNotice } from '@cbec/contracts';
 import { PLATFORM_EVENTS } from '@cbec/contracts';
 import { residentIdCheckCharacter } from '@cbec/domain';
 
@@ -128,4 +128,19 @@ export function platformEvent<T extends { platformId: string; orderId: string }>
 
 export function orderPlacedEvent(order: OrderPlacedData, id?: string) {
   return platformEvent(PLATFORM_EVENTS.orderPlaced, order, id);
+}
+
+/** A tax-assessed notice: the general-trade worked example of CONTRACT 4.3 unless told otherwise. */
+export function aTaxAssessmentNotice(patch: Partial<TaxAssessmentNotice> = {}): TaxAssessmentNotice {
+  return {
+    assessmentId: 'TA-1',
+    regime: 'GENERAL_TRADE',
+    currency: 'CNY',
+    dutiableTotal: '335.00',
+    lines: [{ sku: 'WINE-75', dutiableValue: '335.00', duty: '46.90', consumptionTax: '42.43', vat: '55.16' }],
+    totals: { duty: '46.90', consumptionTax: '42.43', vat: '55.16', total: '144.49' },
+    withheld: false,
+    dueBy: '2026-11-14T08:00:00.000Z',
+    ...patch,
+  };
 }

@@ -8,6 +8,7 @@ import {
   TAX_PERMIT_EVENTS,
   TaxAssessmentNotice,
 } from '@cbec/contracts';
+import { aTaxAssessmentNotice } from '@cbec/testing';
 import { createEvent } from '@cbec/messaging';
 import { applyEvent, initialState, kindOf, OrderState } from './outbound-data.rule';
 
@@ -72,16 +73,7 @@ describe('applyEvent: a status event', () => {
 });
 
 describe('applyEvent: the notice after status-changed', () => {
-  const assessment: TaxAssessmentNotice = {
-    assessmentId: 'TA-1',
-    regime: 'GENERAL_TRADE',
-    currency: 'CNY',
-    dutiableTotal: '335.00',
-    lines: [{ sku: 'WINE', dutiableValue: '335.00', duty: '46.90', consumptionTax: '42.43', vat: '55.16' }],
-    totals: { duty: '46.90', consumptionTax: '42.43', vat: '55.16', total: '144.49' },
-    withheld: false,
-    dueBy: '2026-11-14T08:00:00.000Z',
-  };
+  const assessment = aTaxAssessmentNotice({ lines: [{ sku: 'WINE', dutiableValue: '335.00', duty: '46.90', consumptionTax: '42.43', vat: '55.16' }] });
 
   it.each([
     ['proof-requested', INSPECTION_EVENTS.proofRequested, 'PROOF_REQUESTED', OUTBOUND_EVENTS.proofRequested, { requestedDocuments: ['INVOICE', 'TRANSACTION_RECORD'], question: 'Why so cheap?', dueBy: '2026-11-14T08:00:00.000Z' }],

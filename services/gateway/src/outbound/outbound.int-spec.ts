@@ -17,29 +17,14 @@ import {
   TAX_PERMIT_EVENTS,
   TaxAssessmentNotice,
   TOPICS,
+  serviceEventsTopic,
 } from '@cbec/contracts';
 import { CloudEvent, createEvent, encodeEvent, metricsRegistry } from '@cbec/messaging';
-import { anOrder, eventually, TestPublisher, TopicProbe } from '@cbec/testing';
+import { anOrder, aTaxAssessmentNotice, eventually, TestPublisher, TopicProbe } from '@cbec/testing';
 import { AppModule } from '../app.module';
 
-const SERVICE_TOPICS: Record<string, string> = {
-  order: TOPICS.orderEvents,
-  declaration: TOPICS.declarationEvents,
-  inspection: TOPICS.inspectionEvents,
-  'tax-permit': TOPICS.taxPermitEvents,
-  logistics: TOPICS.logisticsEvents,
-};
 
-const ASSESSMENT: TaxAssessmentNotice = {
-  assessmentId: 'TA-1',
-  regime: 'GENERAL_TRADE',
-  currency: 'CNY',
-  dutiableTotal: '335.00',
-  lines: [{ sku: 'WINE-75', dutiableValue: '335.00', duty: '46.90', consumptionTax: '42.43', vat: '55.16' }],
-  totals: { duty: '46.90', consumptionTax: '42.43', vat: '55.16', total: '144.49' },
-  withheld: false,
-  dueBy: '2026-11-14T08:00:00.000Z',
-};
+const ASSESSMENT = aTaxAssessmentNotice();
 
 interface TestOrder {
   platformId: string;
@@ -57,7 +42,7 @@ function internalEvent(order: TestOrder, type: string, step: number, data: Recor
   const service = STATUS_EVENTS[type]?.service ?? REFUSAL_EVENTS[type];
   const { platformId, orderId, clearanceModel } = order;
   const event = createEvent({ id, type, source: `/services/${service}`, subject: orderKey(platformId, orderId), data: { platformId, orderId, clearanceModel, ...data }, step });
-  return { topic: SERVICE_TOPICS[service], event };
+  return { topic: serviceEventsTopic(service), event };
 }
 
 function refusalEvent(order: TestOrder, type: string, step: number, reasonCode = 'UNEXPECTED_EVENT') {

@@ -9,6 +9,7 @@ import {
   TAX_PERMIT_EVENTS,
   TaxAssessmentNotice,
 } from '@cbec/contracts';
+import { aTaxAssessmentNotice } from '@cbec/testing';
 import { CloudEvent, createEvent } from '@cbec/messaging';
 import { ClearanceRecord, emptyRecord } from './clearance-record';
 import { project, restartCorrectedOrder, timelineKindOf } from './projection.rule';
@@ -31,16 +32,7 @@ const placed = (data: Record<string, unknown> = {}, options: { id?: string; time
 const apply = (...events: CloudEvent[]): ClearanceRecord => events.reduce(project, emptyRecord(ref));
 
 const declaration = { declarationNumber: 'HZ2026111100000001' };
-const assessment: TaxAssessmentNotice = {
-  assessmentId: 'TA-1',
-  regime: 'CBEC_RETAIL',
-  currency: 'CNY',
-  dutiableTotal: '418.00',
-  lines: [{ sku: 'JP-CREAM-50', dutiableValue: '418.00', duty: '0.00', consumptionTax: '51.64', vat: '44.75' }],
-  totals: { duty: '0.00', consumptionTax: '51.64', vat: '44.75', total: '96.39' },
-  withheld: false,
-  dueBy: '2026-11-14T00:00:00.000Z',
-};
+const assessment = aTaxAssessmentNotice({ regime: 'CBEC_RETAIL', dutiableTotal: '418.00', lines: [{ sku: 'JP-CREAM-50', dutiableValue: '418.00', duty: '0.00', consumptionTax: '51.64', vat: '44.75' }], totals: { duty: '0.00', consumptionTax: '51.64', vat: '44.75', total: '96.39' }, dueBy: '2026-11-14T00:00:00.000Z' });
 const pickup = { location: { name: 'Hangzhou bonded site', address: '1 Zone Rd' }, availableFrom: T0, availableUntil: '2026-11-18T00:00:00.000Z', pickupCode: '482913' };
 
 beforeEach(() => {

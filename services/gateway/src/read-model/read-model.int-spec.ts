@@ -14,30 +14,16 @@ import {
   TAX_PERMIT_EVENTS,
   TaxAssessmentNotice,
   TOPICS,
+  serviceEventsTopic,
 } from '@cbec/contracts';
 import { CloudEvent, createEvent, encodeEvent } from '@cbec/messaging';
-import { anOrder, eventually, orderPlacedEvent, TestPublisher } from '@cbec/testing';
+import { anOrder, aTaxAssessmentNotice, eventually, orderPlacedEvent, TestPublisher } from '@cbec/testing';
 import { AppModule } from '../app.module';
 import { ClearanceQueries } from '../clearances/clearance-queries.service';
 import type { ClearanceViewBody } from '../clearances/clearance-view.dto';
 
 const OPS = { platformId: 'ops', isOps: true };
-const SERVICE_TOPICS: Record<string, string> = {
-  order: TOPICS.orderEvents,
-  declaration: TOPICS.declarationEvents,
-  inspection: TOPICS.inspectionEvents,
-  'tax-permit': TOPICS.taxPermitEvents,
-};
-const ASSESSMENT: TaxAssessmentNotice = {
-  assessmentId: 'TA-9',
-  regime: 'GENERAL_TRADE',
-  currency: 'CNY',
-  dutiableTotal: '999.00',
-  lines: [{ sku: 'SKU-1', dutiableValue: '999.00', duty: '0.00', consumptionTax: '0.00', vat: '129.87' }],
-  totals: { duty: '0.00', consumptionTax: '0.00', vat: '129.87', total: '129.87' },
-  withheld: false,
-  dueBy: '2026-11-14T08:00:00.000Z',
-};
+const ASSESSMENT = aTaxAssessmentNotice({ assessmentId: 'TA-9', dutiableTotal: '999.00', lines: [{ sku: 'SKU-1', dutiableValue: '999.00', duty: '0.00', consumptionTax: '0.00', vat: '129.87' }], totals: { duty: '0.00', consumptionTax: '0.00', vat: '129.87', total: '129.87' } });
 
 describe('gateway read model', () => {
   let app: INestApplicationContext;
@@ -59,7 +45,7 @@ describe('gateway read model', () => {
   function internal(order: { platformId: string; orderId: string }, type: string, step: number, data: Record<string, unknown> = {}, cause?: CloudEvent): { topic: string; event: CloudEvent } {
     const service = STATUS_EVENTS[type]?.service ?? 'tax-permit';
     const event = createEvent({ type, source: `/services/${service}`, subject: orderKey(order.platformId, order.orderId), data: { platformId: order.platformId, orderId: order.orderId, clearanceModel: 'GENERAL_TRADE', ...data }, step, cause });
-    return { topic: SERVICE_TOPICS[service], event };
+    return { topic: serviceEventsTopic(service), event };
   }
 
   const publish = async (...messages: { topic: string; event: CloudEvent }[]) => {
