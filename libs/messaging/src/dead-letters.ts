@@ -6,6 +6,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DeadLetterData, deadLetterSubject, deadLetterTopic, OPS_EVENTS, serviceEventsTopic } from '@cbec/contracts';
 import type { Headers } from './cloud-event';
 import { messagingMetrics } from './metrics';
+import { maskText } from './mask';
 import { writeToOutbox } from './outbox';
 import type { Outbox } from './publisher';
 import type { MessagingTables } from './tables';
@@ -66,7 +67,8 @@ export class DeadLetterStore {
           },
         },
       ]);
-      const announced: DeadLetterData = { id, consumerGroup: message.consumerGroup, topic: message.topic, partition: message.partition, offset: message.offset, key: message.key, reason: message.reason, attempts: message.attempts, deadAt, payload: payloadText(message.value) };
+      const announced: DeadLetterData = { id, consumerGroup: message.consumerGroup, topic: message.topic, partition: message.partition, offset: message.offset, key: message.key, reason: message.reason, attempts: message.attempts, deadAt, payload: maskText(payloadText(message.value)) };
+      // Ops see the payload with ID numbers and phones masked; the original stays here for replay.
       await this.outbox.publish(manager, [{ topic: serviceEventsTopic(this.service), type: OPS_EVENTS.messageDeadLettered, subject: deadLetterSubject(id), data: announced }]);
     });
     messagingMetrics().deadLettered.inc({ group: message.consumerGroup, topic: message.topic });

@@ -5,10 +5,11 @@ import { maskPhone, maskResidentId } from '@cbec/domain';
 const ID_FIELDS = new Set(['idnumber', 'payeridnumber']);
 const PHONE_FIELDS = new Set(['phone']);
 const RESIDENT_ID_IN_TEXT = /\b(\d{6})\d{8}(\d{3}[\dXx])\b/g;
-const PHONE_IN_TEXT = /(\+?\d{3})\d{4,8}(\d{4})\b/g;
+/** A PRC mobile number, with or without +86, standing alone (not inside a longer number or word). */
+const PHONE_IN_TEXT = /(?<![\w+])(\+?86)?(1[3-9]\d)\d{4}(\d{4})(?!\d)/g;
 
 export function maskText(text: string): string {
-  return text.replace(RESIDENT_ID_IN_TEXT, (_, head, tail) => `${head}********${tail}`).replace(PHONE_IN_TEXT, (_, head, tail) => `${head}****${tail}`);
+  return text.replace(RESIDENT_ID_IN_TEXT, (_, head, tail) => `${head}********${tail}`).replace(PHONE_IN_TEXT, (_, country = '', head, tail) => `${country}${head}****${tail}`);
 }
 
 export function maskPersonalData(value: unknown, depth = 0): unknown {
