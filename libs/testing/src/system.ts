@@ -17,7 +17,9 @@ export interface RunningSystem {
 }
 
 export async function startSystem(names: string[] = services.serviceNames(), env: Record<string, string> = {}, portBase = 4100): Promise<RunningSystem> {
-  const ports: Record<string, number> = Object.fromEntries(names.map((name, i) => [name, portBase + i]));
+  // TEST_PORT_OFFSET moves every port, so two checkouts can run their e2e files side by side.
+  const offset = Number(process.env.TEST_PORT_OFFSET ?? 0);
+  const ports: Record<string, number> = Object.fromEntries(names.map((name, i) => [name, portBase + offset + i]));
   const portEnv = Object.fromEntries(names.map((name) => [`${name.toUpperCase().replace(/-/g, '_')}_PORT`, String(ports[name])]));
   const children: Record<string, ChildProcess> = {};
   const logs: Record<string, string[]> = {};
