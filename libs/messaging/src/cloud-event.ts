@@ -4,6 +4,12 @@ import { randomUUID } from 'node:crypto';
 
 export const CLOUDEVENTS_CONTENT_TYPE = 'application/cloudevents+json; charset=utf-8';
 
+/**
+ * A copy of the event's type in a header of every message we publish, so a consumer can pass
+ * over the types it does not handle without parsing them. Only our own topics are read by it.
+ */
+export const EVENT_TYPE_HEADER = 'cbec-event-type';
+
 export interface CloudEvent<T = unknown> {
   specversion: '1.0';
   id: string;
@@ -96,7 +102,7 @@ function checkAttributes(attributes: Record<string, unknown>, mode: 'structured'
 
 /** The structured-mode Kafka message of an event. */
 export function encodeEvent(event: CloudEvent): { value: Buffer; headers: Headers } {
-  return { value: Buffer.from(JSON.stringify(event)), headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE } };
+  return { value: Buffer.from(JSON.stringify(event)), headers: { 'content-type': CLOUDEVENTS_CONTENT_TYPE, [EVENT_TYPE_HEADER]: event.type } };
 }
 
 export function isObject(value: unknown): value is Record<string, unknown> {

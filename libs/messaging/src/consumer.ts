@@ -1,14 +1,16 @@
-// The idempotent consumer: reads a message, dead-letters what it cannot read, and runs the
-// handler in one transaction with the inbox row and the outgoing events, retrying failures
-// with backoff before dead-lettering them. Offsets are committed only after the transaction.
-import type { Consumer, EachMessagePayload, Kafka } from 'kafkajs';
-import type { DataSource } from 'typeorm';
-import { parseOrderKey } from '@cbec/contracts';
-import { CloudEvent, decodeEvent, Headers, headersToStrings, isObject } from './cloud-event';
-import type { DeadLetterStore } from './dead-letters';
+// The idempotent consumer, batched: reads a partition's batch, dead-letters what it cannot read,
+// and handles runs of events in one transaction with their inbox rows and outgoing events; a
+// failing event is isolated and retried alone with backoff before it is dead-lettered, so it
+// never fails its batch-mates. Offsets are committed only after the transaction.
+import type { Consumer, EachBatchPayload, Kafka, KafkaMessage } from 'kafkajs';
+import type { DataSource, EntityManager } from 'typeorm';
+import { parseOrderKey, TOPICS } from '@cbec/contracts';
+import { CloudEvent, decodeEvent, EVENT_TYPE_HEADER, Headers, headersToStrings, isObject } from './cloud-event';
+import type { DeadLetterStore, FailedMessage } from './dead-letters';
 import type { EventHandler, OutgoingEvent } from './handler';
 import type { Logger } from './logger';
 import { messagingMetrics } from './metrics';
+import { OutboxMessage, writeToOutbox } from './outbox';
 import type { Outbox } from './publisher';
 import type { MessagingTables } from './tables';
 import { timerScheduler } from './timers';
@@ -41,6 +43,26 @@ export interface ConsumerOptions {
 
 type Outcome = 'handled' | 'duplicate' | 'ignored' | 'dead-lettered';
 
+/** Events handled in one transaction at most: bounds the locks and the work a failure re-runs. */
+export const MAX_EVENTS_PER_TRANSACTION = 200;
+
+/** A message of a partition batch, read and sorted: to skip, to dead-letter unread, or to handle. */
+type Item =
+  | { kind: 'ignored'; offset: string }
+  | { kind: 'unreadable'; offset: string; failed: Omit<FailedMessage, 'reason' | 'attempts'>; reason: string }
+  | { kind: 'event'; offset: string; failed: Omit<FailedMessage, 'reason' | 'attempts'>; event: CloudEvent; handler: EventHandler; log: Logger };
+type EventItem = Extract<Item, { kind: 'event' }>;
+
+/** Which event of a run failed, and why; the run's transaction was rolled back. */
+class RunFailure extends Error {
+  constructor(
+    readonly index: number,
+    readonly error: unknown,
+  ) {
+    super(errorText(error));
+  }
+}
+
 export class EventConsumer {
   private consumer?: Consumer;
   private crashed?: Error;
@@ -55,11 +77,13 @@ export class EventConsumer {
     private readonly options: ConsumerOptions,
     private readonly log: Logger,
   ) {
-    for (const handler of options.handlers) this.handlers.set(handler.eventType, handler);
+    for (const handler of options.handlers) {
+      for (const type of typeof handler.eventType === 'string' ? [handler.eventType] : handler.eventType) this.handlers.set(type, handler);
+    }
   }
 
   async start(): Promise<void> {
-    const consumer = this.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false, sessionTimeout: 30_000, heartbeatInterval: 3_000 });
+    const consumer = this.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false, sessionTimeout: 30_000, heartbeatInterval: 3_000, maxWaitTimeInMs: 1_000 });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (!payload.restart) this.crashed = payload.error;
       this.log.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
@@ -69,12 +93,13 @@ export class EventConsumer {
     await consumer.run({
       partitionsConsumedConcurrently: this.options.concurrency,
       autoCommitInterval: 1_000,
-      eachMessage: (payload) => this.onMessage(payload).then(() => undefined),
+      eachBatchAutoResolve: false,
+      eachBatch: (payload) => this.onBatch(payload),
     });
     this.consumer = consumer;
   }
 
-  /** Stops fetching, lets the message in hand finish, commits offsets and leaves the group. */
+  /** Stops fetching, lets the batch in hand finish, commits offsets and leaves the group. */
   async stop(): Promise<void> {
     await this.consumer?.disconnect();
     this.consumer = undefined;
@@ -85,62 +110,179 @@ export class EventConsumer {
     return this.crashed;
   }
 
-  async onMessage({ topic, partition, message, heartbeat }: EachMessagePayload): Promise<Outcome> {
-    const subscription = this.options.subscriptions.find((s) => s.topic === topic)!;
-    const headers = headersToStrings(message.headers as Record<string, unknown>);
-    const failed = { consumerGroup: this.options.groupId, topic, partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, value: message.value, headers };
-    const readable = this.read(message.value, headers, subscription);
-    if (readable.ok && !readable.event) return 'ignored';
-    if (!readable.ok) {
-      if (subscription.deadLetterUnreadable === false) {
-        this.log.debug({ topic, partition, offset: message.offset, reason: readable.reason }, 'unreadable message left to its owning group');
-        return 'ignored';
+  /**
+   * A partition's batch: runs of events are handled together, one transaction each; a run whose
+   * transaction fails is split around the failing event, which is then retried alone. Offsets
+   * are resolved only after the transaction that covers them has committed.
+   */
+  async onBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
+    const subscription = this.options.subscriptions.find((s) => s.topic === batch.topic)!;
+    const items = batch.messages.map((message) => this.itemOf(batch.topic, batch.partition, message, subscription));
+    const runs: EventItem[][] = [];
+    for (let i = 0; i < items.length && isRunning() && !isStale(); ) {
+      const item = items[i];
+      if (item.kind !== 'event') {
+        if (item.kind === 'unreadable') await this.deadLetterUnreadable(item);
+        resolveOffset(item.offset);
+        i++;
+        continue;
       }
-      this.log.warn({ topic, partition, offset: message.offset, reason: readable.reason }, 'unreadable message dead-lettered');
-      await this.deadLetters.record({ ...failed, reason: readable.reason, attempts: 0 });
-      return 'dead-lettered';
+      const run: EventItem[] = [];
+      let last = item.offset;
+      for (; i < items.length && run.length < MAX_EVENTS_PER_TRANSACTION && items[i].kind !== 'unreadable'; i++) {
+        const next = items[i];
+        if (next.kind === 'event') run.push(next);
+        last = next.offset;
+      }
+      runs.length = 0;
+      runs.push(run);
+      while (runs.length > 0 && isRunning() && !isStale()) {
+        const current = runs.shift()!;
+        if (current.length === 1) {
+          await this.handleAlone(current[0], heartbeat);
+          continue;
+        }
+        try {
+          await this.handleTogether(current);
+        } catch (error) {
+          if (!(error instanceof RunFailure)) throw error;
+          runs.unshift(...[current.slice(0, error.index), [current[error.index]], current.slice(error.index + 1)].filter((r) => r.length > 0));
+        }
+      }
+      if (runs.length > 0) return; // stopping or rebalanced: the rest is fetched again by whoever owns the partition
+      resolveOffset(last);
+      await commitOffsetsIfNecessary();
+      await heartbeat();
     }
-    const event = readable.event!;
-    const handler = this.handlers.get(event.type)!;
+  }
 
-    const log = this.log.child({ eventId: event.id, type: event.type, subject: event.subject, correlationId: event.correlationid, causationId: event.causationid, topic, partition, offset: message.offset });
+  /** One event in its own transaction, retried with backoff, then dead-lettered. */
+  private async handleAlone(item: EventItem, heartbeat: () => Promise<void>): Promise<Outcome> {
     const { retry } = this.options;
     for (let attempt = 1; ; attempt++) {
-      const timer = messagingMetrics().handlerSeconds.startTimer({ group: this.options.groupId, type: event.type });
       try {
-        const outcome = await this.handleOnce(event, handler, log);
-        timer();
-        messagingMetrics().consumed.inc({ group: this.options.groupId, topic, type: event.type });
-        return outcome;
-      } catch (error) {
-        messagingMetrics().failed.inc({ group: this.options.groupId, type: event.type });
+        return await this.handleTogether([item]);
+      } catch (failure) {
+        const error = failure instanceof RunFailure ? failure.error : failure;
         if (attempt >= retry.attempts) {
-          log.error({ err: error, attempt }, 'handler failed for good; dead-lettering');
-          await this.deadLetters.record({ ...failed, reason: `handler failed after ${attempt} attempts: ${errorText(error)}`, attempts: attempt });
+          item.log.error({ err: error, attempt }, 'handler failed for good; dead-lettering');
+          await this.deadLetters.record({ ...item.failed, reason: `handler failed after ${attempt} attempts: ${errorText(error)}`, attempts: attempt });
           return 'dead-lettered';
         }
         const backoff = Math.min(retry.maxBackoffMs, retry.initialBackoffMs * 2 ** (attempt - 1));
-        log.warn({ err: error, attempt, backoffMs: backoff }, 'handler failed; retrying');
+        item.log.warn({ err: error, attempt, backoffMs: backoff }, 'handler failed; retrying');
         await sleepWithHeartbeat(backoff, heartbeat);
       }
     }
   }
 
-  private async handleOnce(event: CloudEvent, handler: EventHandler, log: Logger): Promise<Outcome> {
+  /**
+   * Events of one partition in one transaction: a multi-row inbox insert finds the new ones, each
+   * handler runs in offset order, and all their outgoing events go to the outbox at once. Throws
+   * a RunFailure naming the event whose handler failed; the whole transaction is rolled back.
+   */
+  private async handleTogether(items: EventItem[]): Promise<Outcome> {
+    const groupId = this.options.groupId;
     return this.dataSource.transaction(async (manager) => {
-      const inserted = await manager.query(
-        `INSERT INTO ${this.tables.processedEvent} (consumer_group, event_id) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
-        [this.options.groupId, event.id],
+      // Runs of one partition number take turns: an order's events share that number on every
+      // topic, so two runs of one group never wait on each other's order rows.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`consume:${this.tables.schema}:${groupId}:${partitionOf(items[0])}`]);
+      const inserted: { event_id: string }[] = await manager.query(
+        `INSERT INTO ${this.tables.processedEvent} (consumer_group, event_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING RETURNING event_id`,
+        [groupId, items.map((item) => item.event.id)],
       );
-      if (inserted.length === 0) {
-        log.debug('duplicate delivery ignored');
-        return 'duplicate';
+      const fresh = new Set(inserted.map((row) => row.event_id));
+      const messages: OutboxMessage[] = [];
+      let outcome: Outcome = 'duplicate';
+      for (let index = 0; index < items.length; ) {
+        const { handler } = items[index];
+        // Consecutive events of one handler that takes runs go to it together.
+        let end = index + 1;
+        if (handler.handleAll) while (end < items.length && items[end].handler === handler) end++;
+        const group = items.slice(index, end).filter(({ event, log }) => fresh.delete(event.id) || (log.debug('duplicate delivery ignored'), false));
+        if (group.length > 0) {
+          const timer = messagingMetrics().handlerSeconds.startTimer({ group: groupId, type: group[0].event.type });
+          try {
+            messages.push(...(await this.dispatch(handler, group, manager)));
+          } catch (error) {
+            messagingMetrics().failed.inc({ group: groupId, type: group[0].event.type });
+            throw new RunFailure(index, error);
+          }
+          timer();
+          for (const { event, failed } of group) messagingMetrics().consumed.inc({ group: groupId, topic: failed.topic, type: event.type });
+          outcome = 'handled';
+        }
+        index = end;
       }
-      const outgoing: OutgoingEvent[] = [];
-      await handler.handle(event, { manager, log, publish: (next) => outgoing.push(next), timers: timerScheduler(manager, this.tables, event.subject, event.correlationid ?? event.id) });
-      await this.outbox.publish(manager, outgoing, event);
-      return 'handled';
+      await writeToOutbox(manager, this.tables, messages);
+      return outcome;
     });
+  }
+
+  /** Runs the handler over its events (together where it can) and returns their outbox messages. */
+  private async dispatch(handler: EventHandler, group: EventItem[], manager: EntityManager): Promise<OutboxMessage[]> {
+    const outgoing: OutgoingEvent[] = [];
+    if (handler.handleAll) {
+      const log = group.length === 1 ? group[0].log : this.log.child({ topic: group[0].failed.topic, partition: group[0].failed.partition, events: group.length });
+      await handler.handleAll(group.map(({ event }) => event), { manager, log, publish: (next) => outgoing.push(next) });
+      return this.outbox.messagesOf(outgoing);
+    }
+    const messages: OutboxMessage[] = [];
+    for (const { event, log } of group) {
+      outgoing.length = 0;
+      await handler.handle(event, { manager, log, publish: (next) => outgoing.push(next), timers: timerScheduler(manager, this.tables, event.subject, event.correlationid ?? event.id) });
+      messages.push(...this.outbox.messagesOf(outgoing, event));
+    }
+    return messages;
+  }
+
+  private async deadLetterUnreadable(item: Extract<Item, { kind: 'unreadable' }>): Promise<void> {
+    const { failed, reason, offset } = item;
+    this.log.warn({ topic: failed.topic, partition: failed.partition, offset, reason }, 'unreadable message dead-lettered');
+    await this.deadLetters.record({ ...failed, reason, attempts: 0 });
+  }
+
+  private itemOf(topic: string, partition: number, message: KafkaMessage, subscription: Subscription): Item {
+    if (this.passesOver(topic, message, subscription)) return { kind: 'ignored', offset: message.offset };
+    const headers = headersToStrings(message.headers as Record<string, unknown>);
+    const failed = { consumerGroup: this.options.groupId, topic, partition, offset: message.offset, key: message.key?.toString('utf8') ?? null, value: message.value, headers };
+    const readable = this.read(message.value, headers, subscription);
+    if (readable.ok && !readable.event) return { kind: 'ignored', offset: message.offset };
+    if (!readable.ok) {
+      if (subscription.deadLetterUnreadable === false) {
+        this.log.debug({ topic, partition, offset: message.offset, reason: readable.reason }, 'unreadable message left to its owning group');
+        return { kind: 'ignored', offset: message.offset };
+      }
+      return { kind: 'unreadable', offset: message.offset, failed, reason: readable.reason };
+    }
+    const event = readable.event!;
+    const bindings = { eventId: event.id, type: event.type, subject: event.subject, correlationId: event.correlationid, causationId: event.causationid, topic, partition, offset: message.offset };
+    const parent = this.log;
+    let log: Logger | undefined;
+    // The event's logger is made when first used: a run handled together logs on its own.
+    return {
+      kind: 'event',
+      offset: message.offset,
+      failed,
+      event,
+      handler: this.handlers.get(event.type)!,
+      get log() {
+        return (log ??= parent.child(bindings));
+      },
+    };
+  }
+
+  /**
+   * A message of our own outboxes whose type header names a type this group does not handle (and
+   * that its subscription accepts) is passed over unparsed. Platforms' topic is always parsed:
+   * a header there is the platform's word, not ours.
+   */
+  private passesOver(topic: string, message: KafkaMessage, subscription: Subscription): boolean {
+    if (topic === TOPICS.platformInbound) return false;
+    const header = message.headers?.[EVENT_TYPE_HEADER];
+    const type = Buffer.isBuffer(header) ? header.toString('utf8') : typeof header === 'string' ? header : undefined;
+    if (type === undefined || this.handlers.has(type)) return false;
+    return !subscription.knownTypes || subscription.knownTypes.includes(type);
   }
 
   /** The event to handle; no event when it is readable but not for this group; or why not readable. */
@@ -155,6 +297,10 @@ export class EventConsumer {
     if (!orderRefOf(event)) return { ok: false, reason: 'platformId/orderId cannot be read from data or subject' };
     return { ok: true, event };
   }
+}
+
+function partitionOf(item: EventItem): number {
+  return item.failed.partition;
 }
 
 /** The order an event is about, from its data or else its subject. */

@@ -26,7 +26,21 @@ export interface HandlerContext {
   log: Logger;
 }
 
+/** What a handler of a run of events gets: their shared transaction, and a publish that names the cause. */
+export interface BatchContext {
+  manager: EntityManager;
+  publish<T>(event: OutgoingEvent<T> & { cause: CloudEvent }): void;
+  log: Logger;
+}
+
 export interface EventHandler<T = unknown> {
-  readonly eventType: string;
+  /** The type it handles, or the types. */
+  readonly eventType: string | readonly string[];
   handle(event: CloudEvent<T>, context: HandlerContext): Promise<void>;
+  /**
+   * Optional, for throughput: consecutive events of its types from one partition, in offset
+   * order, in one call and one transaction, so their reads and writes can be multi-row. It must
+   * do exactly what `handle` would do for each in turn.
+   */
+  handleAll?(events: CloudEvent<T>[], context: BatchContext): Promise<void>;
 }

@@ -261,4 +261,83 @@ describe('messaging on real Kafka and PostgreSQL', () => {
       expect(arrived).toEqual(Array.from({ length: 30 }, (_, i) => i + 1));
     }
   });
+
+  it('handles a batch together, isolates the one event that fails, and keeps every key in order', async () => {
+    const topic = `test.batch.${randomUUID().slice(0, 8)}`;
+    const poison = new Set<string>();
+    const handler: EventHandler = {
+      eventType: 'test.batch',
+      async handle(event, { manager }) {
+        if (poison.has(event.id)) throw new Error('this one cannot be handled');
+        await manager.query(`INSERT INTO "${schema}".applied (event_id, note) VALUES ($1, $2)`, [event.id, event.subject]);
+      },
+    };
+    // Published before the consumer starts, so they arrive as large partition batches.
+    const events = Array.from({ length: 90 }, (_, i) => createEvent({ type: 'test.batch', source: '/test', subject: `p/k${i % 9}`, data: { platformId: 'p', orderId: `k${i % 9}`, n: i } }));
+    poison.add(events[40].id);
+    await startMessaging(topic); // creates the topic
+    for (const event of events) {
+      const { value, headers } = encodeEvent(event);
+      await publisher.send(topic, { key: event.subject, value, headers });
+    }
+    const messaging = await startMessaging(topic, [handler], 2);
+    const dlq = await probe(deadLetterTopic((messaging as any).config.consumer.groupId));
+
+    await dlq.waitFor((m) => m.json?.id === events[40].id);
+    await eventually(async () => (await messaging.consumerLagNow()) === 0, { what: 'the batch consumed' });
+    const applied: { event_id: string; note: string }[] = await dataSource.query(`SELECT event_id, note FROM "${schema}".applied WHERE event_id = ANY($1) ORDER BY ctid`, [events.map((e) => e.id)]);
+    expect(applied.map((row) => row.event_id).sort()).toEqual(events.filter((_, i) => i !== 40).map((e) => e.id).sort());
+    for (let k = 0; k < 9; k++) {
+      const expected = events.filter((e, i) => e.subject === `p/k${k}` && i !== 40).map((e) => e.id);
+      expect(applied.filter((row) => row.note === `p/k${k}`).map((row) => row.event_id)).toEqual(expected);
+    }
+  });
+
+  it('gives a handler that takes runs its events together, in order, once each', async () => {
+    const topic = `test.run.${randomUUID().slice(0, 8)}`;
+    const calls: number[] = [];
+    const handler: EventHandler = {
+      eventType: ['test.run-a', 'test.run-b'],
+      handle: async () => {
+        throw new Error('handleAll takes every event here');
+      },
+      async handleAll(events, { manager }) {
+        calls.push(events.length);
+        for (const event of events) await manager.query(`INSERT INTO "${schema}".applied (event_id, note) VALUES ($1, $2)`, [event.id, event.subject]);
+      },
+    };
+    const events = Array.from({ length: 60 }, (_, i) => createEvent({ type: i % 2 ? 'test.run-a' : 'test.run-b', source: '/test', subject: 'p/run', data: { platformId: 'p', orderId: 'run' } }));
+    await startMessaging(topic); // creates the topic
+    for (const event of [...events, events[5]]) {
+      const { value, headers } = encodeEvent(event);
+      await publisher.send(topic, { key: event.subject, value, headers });
+    }
+    const messaging = await startMessaging(topic, [handler]);
+    await eventually(async () => (await messaging.consumerLagNow()) === 0, { what: 'the run consumed' });
+    const applied: { event_id: string }[] = await dataSource.query(`SELECT event_id FROM "${schema}".applied WHERE note = 'p/run' ORDER BY ctid`);
+    expect(applied.map((row) => row.event_id)).toEqual(events.map((e) => e.id));
+    expect(Math.max(...calls)).toBeGreaterThan(1);
+  });
+
+  it('prunes published outbox rows past their retention and inbox rows past the dedup window, and only those', async () => {
+    const own = await freshSchema();
+    const tables = messagingTables(own);
+    await dataSource.query(`INSERT INTO ${tables.outbox} (topic, key, value, published_at) SELECT 't', 'k', '\\x00'::bytea, now() - interval '2 hours' FROM generate_series(1, 1200)`);
+    await dataSource.query(`INSERT INTO ${tables.outbox} (topic, key, value, published_at) SELECT 't', 'k', '\\x00'::bytea, now() FROM generate_series(1, 7)`);
+    await dataSource.query(`INSERT INTO ${tables.processedEvent} (consumer_group, event_id, processed_at) SELECT 'g', 'old-' || n, now() - interval '8 days' FROM generate_series(1, 1300) n`);
+    await dataSource.query(`INSERT INTO ${tables.processedEvent} (consumer_group, event_id) SELECT 'g', 'new-' || n FROM generate_series(1, 9) n`);
+    const relay = new OutboxRelay((dataSource.driver as any).master, undefined as any, tables, log, { retentionMs: 3_600_000, dedupWindowMs: 7 * 86_400_000, pruneBatchSize: 500 });
+    (relay as any).running = true;
+    (relay as any).client = await (dataSource.driver as any).master.connect();
+    await (relay as any).cleanup();
+    (relay as any).client.release();
+
+    const [{ n: outboxLeft }] = await dataSource.query(`SELECT count(*)::int AS n FROM ${tables.outbox}`);
+    const [{ n: inboxLeft }] = await dataSource.query(`SELECT count(*)::int AS n FROM ${tables.processedEvent} WHERE event_id LIKE 'new-%'`);
+    const [{ n: inboxAll }] = await dataSource.query(`SELECT count(*)::int AS n FROM ${tables.processedEvent}`);
+    expect(outboxLeft).toBe(7);
+    expect(inboxLeft).toBe(9);
+    expect(inboxAll).toBe(9);
+  });
 });
+

@@ -9,7 +9,7 @@ import { DeadLetterStore } from './dead-letters';
 import type { EventHandler } from './handler';
 import { LagMonitor } from './lag-monitor';
 import type { Logger } from './logger';
-import { OutboxRelay, RelayOptions } from './outbox';
+import { DEFAULT_RELAY, OutboxRelay, RelayOptions } from './outbox';
 import { Outbox } from './publisher';
 import { ReplayDeadLetterOnRequest } from './replay-command';
 import { messagingTables } from './tables';
@@ -75,12 +75,7 @@ export class Messaging {
     this.outbox = new Outbox(tables, `/services/${config.service}`);
     this.deadLetters = new DeadLetterStore(config.dataSource, tables, this.outbox, config.service);
     const pool = (config.dataSource.driver as unknown as { master: Pool }).master;
-    this.relay = new OutboxRelay(pool, this.producer, tables, config.log.child({ component: 'outbox-relay' }), {
-      pollIntervalMs: 500,
-      batchSize: 500,
-      retentionMs: 3_600_000,
-      ...config.relay,
-    });
+    this.relay = new OutboxRelay(pool, this.producer, tables, config.log.child({ component: 'outbox-relay' }), { ...DEFAULT_RELAY, ...config.relay });
     this.timerPoller = new TimerPoller(config.dataSource, tables, this.outbox, config.timers ?? [], config.log.child({ component: 'timers' }));
     if (config.consumer) {
       const { groupId } = config.consumer;

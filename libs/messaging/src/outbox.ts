@@ -24,17 +24,17 @@ export interface OutboxMessage {
  */
 export async function writeToOutbox(manager: EntityManager, tables: MessagingTables, messages: OutboxMessage[]): Promise<void> {
   if (messages.length === 0) return;
-  for (const key of [...new Set(messages.map((m) => m.key))].sort()) {
-    await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`outbox:${tables.schema}:${key ?? ''}`]);
-  }
-  const params: unknown[] = [];
-  const rows = messages.map((m) => {
-    params.push(m.topic, m.key, m.value, JSON.stringify(m.headers));
-    const n = params.length;
-    return `($${n - 3}, $${n - 2}, $${n - 1}, $${n}::jsonb)`;
-  });
-  await manager.query(`INSERT INTO ${tables.outbox} (topic, key, value, headers) VALUES ${rows.join(', ')}`, params);
-  await manager.query('SELECT pg_notify($1, $2)', [tables.notifyChannel, '']);
+  // The locks in sorted order (unnest keeps the array's), so two writers never wait on each other.
+  const locks = [...new Set(messages.map((m) => `outbox:${tables.schema}:${m.key ?? ''}`))].sort();
+  await manager.query('SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM unnest($1::text[]) AS k', [locks]);
+  // One statement for every row, and the relay woken once when the transaction commits.
+  await manager.query(
+    `WITH written AS (
+       INSERT INTO ${tables.outbox} (topic, key, value, headers)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::jsonb[]) RETURNING 1)
+     SELECT pg_notify($5, '') FROM (SELECT 1 FROM written LIMIT 1) AS any_written`,
+    [messages.map((m) => m.topic), messages.map((m) => m.key), messages.map((m) => m.value), messages.map((m) => JSON.stringify(m.headers)), tables.notifyChannel],
+  );
 }
 
 export interface RelayOptions {
@@ -42,6 +42,18 @@ export interface RelayOptions {
   batchSize: number;
   /** Published rows are kept this long for inspection, then deleted. */
   retentionMs: number;
+  /** Inbox rows (processed event ids) are kept this long: a redelivery older than that is not recognised. */
+  dedupWindowMs: number;
+  /** Rows deleted per statement when pruning, so pruning never holds the hot tables for long. */
+  pruneBatchSize: number;
+}
+
+export const DEFAULT_RELAY: RelayOptions = { pollIntervalMs: 500, batchSize: 2_000, retentionMs: 3_600_000, dedupWindowMs: 7 * 86_400_000, pruneBatchSize: 5_000 };
+
+/** Backoff after a failure: doubling from 100 ms to at most 10 s, with jitter so replicas spread out. */
+export function backoffMs(failures: number, initialMs = 100, maxMs = 10_000): number {
+  const capped = Math.min(maxMs, initialMs * 2 ** Math.max(0, failures - 1));
+  return Math.round(capped / 2 + Math.random() * (capped / 2));
 }
 
 interface OutboxRow {
@@ -66,8 +78,12 @@ export class OutboxRelay {
     private readonly producer: Producer,
     private readonly tables: MessagingTables,
     private readonly log: Logger,
-    private readonly options: RelayOptions = { pollIntervalMs: 500, batchSize: 500, retentionMs: 3_600_000 },
-  ) {}
+    options: Partial<RelayOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_RELAY, ...options };
+  }
+
+  private readonly options: RelayOptions;
 
   start(): void {
     this.running = true;
@@ -82,16 +98,20 @@ export class OutboxRelay {
   }
 
   private async loop(): Promise<void> {
+    let failures = 0;
     while (this.running) {
+      this.notified = false;
       try {
         await this.connect();
-        if (this.holdsLock) {
-          this.notified = false;
-          await this.drain();
-        }
+        if (this.holdsLock) await this.drain();
+        failures = 0;
       } catch (error) {
-        this.log.error({ err: error }, 'outbox relay failed; retrying');
+        failures++;
+        const waitMs = backoffMs(failures);
+        this.log.error({ err: error, failures, retryInMs: waitMs }, 'outbox relay failed; retrying');
         this.disconnect();
+        await new Promise((resolve) => setTimeout(resolve, waitMs));
+        continue;
       }
       await this.sleep();
     }
@@ -171,9 +191,31 @@ export class OutboxRelay {
     await this.client!.query(`UPDATE ${this.tables.outbox} SET published_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
   }
 
+  /**
+   * Once a minute, deletes published outbox rows past their retention and inbox rows past the
+   * dedup window, a bounded batch per statement, so both tables stay as large as a window's
+   * traffic however long the service runs.
+   */
   private async cleanup(): Promise<void> {
     if (Date.now() - this.lastCleanup < 60_000) return;
     this.lastCleanup = Date.now();
-    await this.client!.query(`DELETE FROM ${this.tables.outbox} WHERE published_at < now() - ($1 || ' milliseconds')::interval`, [String(this.options.retentionMs)]);
+    const { outbox, processedEvent } = this.tables;
+    const pruned = {
+      outbox: await this.prune(`DELETE FROM ${outbox} WHERE id IN (SELECT id FROM ${outbox} WHERE published_at < now() - make_interval(secs => $1 / 1000.0) LIMIT $2)`, this.options.retentionMs),
+      inbox: await this.prune(
+        `DELETE FROM ${processedEvent} WHERE (consumer_group, event_id) IN (SELECT consumer_group, event_id FROM ${processedEvent} WHERE processed_at < now() - make_interval(secs => $1 / 1000.0) LIMIT $2)`,
+        this.options.dedupWindowMs,
+      ),
+    };
+    if (pruned.outbox + pruned.inbox > 0) this.log.info({ schema: this.tables.schema, ...pruned }, 'pruned published outbox rows and expired inbox rows');
+  }
+
+  private async prune(statement: string, olderThanMs: number): Promise<number> {
+    let total = 0;
+    for (;;) {
+      const { rowCount } = await this.client!.query(statement, [olderThanMs, this.options.pruneBatchSize]);
+      total += rowCount ?? 0;
+      if ((rowCount ?? 0) < this.options.pruneBatchSize || !this.running) return total;
+    }
   }
 }

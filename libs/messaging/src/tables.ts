@@ -24,7 +24,30 @@ export function messagingTables(schema: string): MessagingTables {
   };
 }
 
-/** The migration class a service lists first among its migrations. */
+/** The migration classes a service lists first among its migrations. */
+export function messagingMigrations(schema: string): (new () => MigrationInterface)[] {
+  return [messagingMigration(schema), pruningIndexesMigration(schema)];
+}
+
+/** Indexes the relay's pruning walks, oldest first, so pruning costs the rows it deletes. */
+function pruningIndexesMigration(schema: string): new () => MigrationInterface {
+  const t = messagingTables(schema);
+  return class MessagingPruningIndexes1764000000001 implements MigrationInterface {
+    name = 'MessagingPruningIndexes1764000000001';
+
+    async up(runner: QueryRunner): Promise<void> {
+      await runner.query(`CREATE INDEX IF NOT EXISTS outbox_published ON ${t.outbox} (published_at) WHERE published_at IS NOT NULL`);
+      await runner.query(`CREATE INDEX IF NOT EXISTS processed_event_processed_at ON ${t.processedEvent} (processed_at)`);
+    }
+
+    async down(runner: QueryRunner): Promise<void> {
+      await runner.query(`DROP INDEX IF EXISTS "${schema}".processed_event_processed_at`);
+      await runner.query(`DROP INDEX IF EXISTS "${schema}".outbox_published`);
+    }
+  };
+}
+
+/** The first of them: the tables themselves. */
 export function messagingMigration(schema: string): new () => MigrationInterface {
   const t = messagingTables(schema);
   return class MessagingTables1764000000000 implements MigrationInterface {

@@ -89,6 +89,9 @@ export class TimerPoller {
 
   /** Fires the most overdue timer, if any, in one transaction; true if one was due. */
   async fireNext(): Promise<boolean> {
+    // A plain look first: most polls find nothing due and need no transaction.
+    const [due] = await this.dataSource.query(`SELECT 1 FROM ${this.tables.timer} WHERE fired_at IS NULL AND due_at <= now() AND kind = ANY($1) LIMIT 1`, [[...this.handlers.keys()]]);
+    if (!due) return false;
     return this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query(
         `SELECT kind, subject, due_at, data, correlation_id, attempts FROM ${this.tables.timer}

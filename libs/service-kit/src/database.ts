@@ -1,8 +1,8 @@
 // Each service owns one PostgreSQL schema, created and migrated by TypeORM migrations (never
 // `synchronize`); the database itself is created if missing.
 import { Client } from 'pg';
-import { DataSource, DataSourceOptions, EntitySchema, MigrationInterface } from 'typeorm';
-import { messagingMigration } from '@cbec/messaging';
+import { DataSource, DataSourceOptions, EntityManager, EntitySchema, MigrationInterface } from 'typeorm';
+import { messagingMigrations } from '@cbec/messaging';
 
 export interface ServiceDatabase {
   url: string;
@@ -35,7 +35,7 @@ export function dataSourceOptions(db: ServiceDatabase): DataSourceOptions {
     url: db.url,
     schema: db.schema,
     entities: db.entities,
-    migrations: [messagingMigration(db.schema), ...db.migrations],
+    migrations: [...messagingMigrations(db.schema), ...db.migrations],
     migrationsTableName: 'migrations',
     synchronize: false,
     // Raw SQL (migrations, messaging) lands in the service's schema without qualifying names.
@@ -59,4 +59,10 @@ export async function openServiceDatabase(db: ServiceDatabase): Promise<DataSour
     await lock.release();
   }
   return dataSource;
+}
+
+/** The schema-qualified, quoted table of an entity, for hand-written multi-row statements. */
+export function tableOf(manager: EntityManager, entity: Function): string {
+  const { schema, tableName } = manager.connection.getMetadata(entity);
+  return schema ? `"${schema}"."${tableName}"` : `"${tableName}"`;
 }

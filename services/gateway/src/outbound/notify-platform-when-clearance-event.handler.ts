@@ -1,29 +1,24 @@
-// One handler per status event and refusal type of libs/contracts (STATUS_EVENTS, REFUSAL_EVENTS),
-// made from the tables, all handing the event to the one translator: adding a status to the
-// tables adds its handler here with no code.
-import { Injectable, Type } from '@nestjs/common';
+// One handler for every status event and refusal type of libs/contracts (STATUS_EVENTS,
+// REFUSAL_EVENTS), handing them to the one translator, a partition's run at a time: adding a
+// status to the tables adds it here with no code.
+import { Injectable } from '@nestjs/common';
 import { REFUSAL_EVENTS, STATUS_EVENTS } from '@cbec/contracts';
-import { CloudEvent, EventHandler, HandlerContext } from '@cbec/messaging';
+import { BatchContext, CloudEvent, EventHandler, HandlerContext } from '@cbec/messaging';
 import { OutboundTranslator } from './outbound-translator.service';
 
 @Injectable()
-abstract class NotifyPlatformWhenClearanceEvent implements EventHandler {
-  abstract readonly eventType: string;
+export class NotifyPlatformWhenClearanceEvent implements EventHandler {
+  readonly eventType = [...Object.keys(STATUS_EVENTS), ...Object.keys(REFUSAL_EVENTS)];
 
   constructor(private readonly translator: OutboundTranslator) {}
 
   handle(event: CloudEvent, context: HandlerContext): Promise<void> {
-    return this.translator.translate(event, context);
+    return this.translator.translate([event], context);
+  }
+
+  handleAll(events: CloudEvent[], context: BatchContext): Promise<void> {
+    return this.translator.translate(events, context);
   }
 }
 
-/** The handler class of one event type (the service kit instantiates handler classes). */
-export function notifyPlatformWhen(eventType: string): Type<EventHandler> {
-  const handler = class extends NotifyPlatformWhenClearanceEvent {
-    readonly eventType = eventType;
-  };
-  Object.defineProperty(handler, 'name', { value: `NotifyPlatformWhen[${eventType}]` });
-  return handler;
-}
-
-export const NOTIFY_PLATFORM_HANDLERS: Type<EventHandler>[] = [...Object.keys(STATUS_EVENTS), ...Object.keys(REFUSAL_EVENTS)].map(notifyPlatformWhen);
+export const NOTIFY_PLATFORM_HANDLERS = [NotifyPlatformWhenClearanceEvent];

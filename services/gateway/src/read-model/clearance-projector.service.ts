@@ -2,10 +2,10 @@
 // transaction (the translator's, the inbound consumer's, a REST call's, the rebuild's).
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { OrderRef } from '@cbec/contracts';
+import { orderKey, OrderRef } from '@cbec/contracts';
 import type { CloudEvent } from '@cbec/messaging';
 import type { ClearanceRecord } from './clearance-record';
-import { loadRecord, lockClearance, saveRecord } from './clearance-store';
+import { loadRecord, loadRecords, lockClearance, lockClearances, saveRecord, saveRecords } from './clearance-store';
 import { project } from './projection.rule';
 
 @Injectable()
@@ -13,6 +13,18 @@ export class ClearanceProjector {
   /** Applies the events in the order given. */
   apply(manager: EntityManager, ref: OrderRef, events: CloudEvent[]): Promise<ClearanceRecord> {
     return this.change(manager, ref, (record) => events.reduce(project, record));
+  }
+
+  /** Applies each order's events, every order's record read and written together. */
+  async applyAll(manager: EntityManager, changes: { ref: OrderRef; events: CloudEvent[] }[]): Promise<void> {
+    if (changes.length === 0) return;
+    const refs = changes.map((change) => change.ref);
+    await lockClearances(manager, refs);
+    const before = await loadRecords(manager, refs);
+    await saveRecords(manager, changes.map(({ ref, events }) => {
+      const record = before.get(orderKey(ref.platformId, ref.orderId))!;
+      return { before: record, after: events.reduce(project, record) };
+    }));
   }
 
   /** Locks the order's record, changes it with a pure function and saves the difference. */

@@ -3,6 +3,7 @@
 // consumer and a REST call take turns on it. Whoever also writes to the outbox takes this lock
 // first (the consumer writes its outgoing events after the handler), so two never wait on each other.
 import type { EntityManager } from 'typeorm';
+import { tableOf } from '@cbec/service-kit';
 import { In } from 'typeorm';
 import { orderKey, OrderRef } from '@cbec/contracts';
 import { ClearanceRecord, ClearanceView, emptyRecord, TimelineRecord } from './clearance-record';
@@ -10,8 +11,14 @@ import { ClearanceViewRow } from './persistence/clearance-view.entity';
 import { TimelineEntryRow } from './persistence/timeline-entry.entity';
 
 export async function lockClearance(manager: EntityManager, ref: OrderRef): Promise<void> {
+  await lockClearances(manager, [ref]);
+}
+
+/** The locks of several orders, taken in key order (unnest keeps the array's) so two lockers never deadlock. */
+export async function lockClearances(manager: EntityManager, refs: OrderRef[]): Promise<void> {
   const schema = (manager.connection.options as { schema?: string }).schema ?? 'public';
-  await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`clearance:${schema}:${orderKey(ref.platformId, ref.orderId)}`]);
+  const locks = [...new Set(refs.map((ref) => `clearance:${schema}:${orderKey(ref.platformId, ref.orderId)}`))].sort();
+  await manager.query('SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM unnest($1::text[]) AS k', [locks]);
 }
 
 export async function loadRecord(manager: EntityManager, ref: OrderRef): Promise<ClearanceRecord> {
@@ -19,6 +26,29 @@ export async function loadRecord(manager: EntityManager, ref: OrderRef): Promise
   const view = await manager.getRepository(ClearanceViewRow).findOneBy(where);
   const entries = await manager.getRepository(TimelineEntryRow).findBy(where);
   return { ...emptyRecord(ref), view: view ? viewOf(view) : null, timeline: entries.map(timelineRecordOf) };
+}
+
+/** The records of several orders at once, by order key (an empty record for an unknown order). */
+export async function loadRecords(manager: EntityManager, refs: OrderRef[]): Promise<Map<string, ClearanceRecord>> {
+  const records = new Map(refs.map((ref) => [orderKey(ref.platformId, ref.orderId), emptyRecord(ref)]));
+  const params = [refs.map((ref) => ref.platformId), refs.map((ref) => ref.orderId)];
+  const ofOrders = '(platform_id, order_id) IN (SELECT p, o FROM unnest($1::text[], $2::text[]) AS t(p, o))';
+  const views: ClearanceViewRow[] = await manager.query(`SELECT ${selectList(manager, ClearanceViewRow)} FROM ${tableOf(manager, ClearanceViewRow)} WHERE ${ofOrders}`, params);
+  for (const row of views) records.get(orderKey(row.platformId, row.orderId))!.view = viewOf(row);
+  const entries: TimelineEntryRow[] = await manager.query(`SELECT ${selectList(manager, TimelineEntryRow)} FROM ${tableOf(manager, TimelineEntryRow)} WHERE ${ofOrders}`, params);
+  for (const row of entries) records.get(orderKey(row.platformId, row.orderId))!.timeline.push(timelineRecordOf(row));
+  return records;
+}
+
+/** saveRecord for several orders: every changed view in one upsert, every new entry in one insert. */
+export async function saveRecords(manager: EntityManager, changes: { before: ClearanceRecord; after: ClearanceRecord }[]): Promise<void> {
+  const views = changes.filter(({ before, after }) => after.view && after.view !== before.view).map(({ after }) => viewRowOf(after.view!));
+  if (views.length > 0) await manager.getRepository(ClearanceViewRow).upsert(views, ['platformId', 'orderId']);
+  const added = changes.flatMap(({ before, after }) => {
+    const known = new Set(before.timeline.map((entry) => entry.eventId));
+    return after.timeline.filter((entry) => !known.has(entry.eventId)).map((entry) => timelineRowOf(after, entry));
+  });
+  if (added.length > 0) await manager.getRepository(TimelineEntryRow).createQueryBuilder().insert().values(added).orIgnore().execute();
 }
 
 /** The timelines of several orders at once (a page of the list), by order key. */
@@ -52,6 +82,14 @@ export async function loadAllRecords(manager: EntityManager): Promise<Map<string
   for (const row of await manager.getRepository(ClearanceViewRow).find()) recordOf(row).view = viewOf(row);
   for (const row of await manager.getRepository(TimelineEntryRow).find()) recordOf(row).timeline.push(timelineRecordOf(row));
   return records;
+}
+
+/** Every column of the entity under its property name, so a raw row reads like an entity. */
+function selectList(manager: EntityManager, entity: Function): string {
+  return manager.connection
+    .getMetadata(entity)
+    .columns.map((column) => `"${column.databaseName}" AS "${column.propertyName}"`)
+    .join(', ');
 }
 
 function unique(values: string[]): string[] {
