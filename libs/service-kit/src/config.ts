@@ -5,6 +5,10 @@ export interface BaseConfig {
   databaseUrl: string;
   kafkaPartitions: number;
   host: string;
+  /** How long processed event ids are kept to recognise a redelivery (the inbox's dedup window). */
+  dedupWindowMs: number;
+  /** How long published outbox rows are kept for inspection. */
+  outboxRetentionMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -15,6 +19,8 @@ export function readBaseConfig(env: NodeJS.ProcessEnv = process.env): BaseConfig
     databaseUrl: readUrl(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/cbec'),
     kafkaPartitions: readInt(env, 'KAFKA_PARTITIONS', 6, 1),
     host: env.HOST ?? '0.0.0.0',
+    dedupWindowMs: readInt(env, 'DEDUP_WINDOW_MS', 7 * 86_400_000, 60_000),
+    outboxRetentionMs: readInt(env, 'OUTBOX_RETENTION_MS', 3_600_000, 0),
   };
 }
 

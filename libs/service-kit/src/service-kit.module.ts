@@ -67,6 +67,7 @@ export class ServiceKitModule implements OnApplicationBootstrap, BeforeApplicati
               partitions: config.kafkaPartitions,
               consumer: options.consumer && { ...options.consumer, handlers: instances.slice(0, options.handlers.length) as EventHandler<any>[] },
               timers: instances.slice(options.handlers.length) as TimerHandler<any>[],
+              relay: { dedupWindowMs: config.dedupWindowMs, retentionMs: config.outboxRetentionMs },
             }),
         },
       ],

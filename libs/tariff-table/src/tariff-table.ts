@@ -27,9 +27,25 @@ export function toTariffEntry(record: TariffEntryRecord): TariffEntryData {
   return { hsPrefix, description, dutyRate, vatRate, consumptionTaxRate, cbecEligible, quarantine, prohibited, ...(referenceUnitPrice === null ? {} : { referenceUnitPrice }) };
 }
 
+/** The last table read, per schema, under the fingerprint of its rows. */
+const lastRead = new Map<string, { fingerprint: string; entries: TariffEntryData[] }>();
+
+/**
+ * The table as the caller's transaction sees it. The rows are read and mapped again only when
+ * their fingerprint (computed by PostgreSQL over every row) has changed, so an assessment costs
+ * one small query however large the table, and a change by any replica is seen at once.
+ */
 export async function readTariff(manager: EntityManager): Promise<TariffEntryData[]> {
+  const { schema, tableName } = manager.connection.getMetadata(TariffEntryRecord);
+  const table = schema ? `"${schema}"."${tableName}"` : `"${tableName}"`;
+  const [{ fingerprint }] = await manager.query(`SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t.hs_prefix), '')) AS fingerprint FROM ${table} t`);
+  const cached = lastRead.get(table);
+  if (cached && cached.fingerprint === fingerprint) return cached.entries;
   const records = await manager.getRepository(TariffEntryRecord).find({ order: { hsPrefix: 'ASC' } });
-  return records.map(toTariffEntry);
+  // Shared by every later reader, so frozen.
+  const entries = Object.freeze(records.map((record) => Object.freeze(toTariffEntry(record)))) as TariffEntryData[];
+  lastRead.set(table, { fingerprint, entries });
+  return entries;
 }
 
 export async function saveTariffEntry(manager: EntityManager, entry: TariffEntryData): Promise<void> {
