@@ -10,7 +10,8 @@ import type { DeadLetterStore, FailedMessage } from './dead-letters';
 import type { EventHandler, OutgoingEvent } from './handler';
 import type { Logger } from './logger';
 import { messagingMetrics } from './metrics';
-import { OutboxMessage, writeToOutbox } from './outbox';
+import { failureKind } from './failure-kind';
+import { backoffMs, OutboxMessage, writeToOutbox } from './outbox';
 import type { Outbox } from './publisher';
 import type { MessagingTables } from './tables';
 import { timerScheduler } from './timers';
@@ -41,7 +42,10 @@ export interface ConsumerOptions {
   concurrency: number;
 }
 
-type Outcome = 'handled' | 'duplicate' | 'ignored' | 'dead-lettered';
+type Outcome = 'handled' | 'duplicate' | 'ignored' | 'dead-lettered' | 'stopped';
+
+/** The longest wait between two tries of a failure that heals. */
+const TRANSIENT_BACKOFF_CAP_MS = 15_000;
 
 /** Events handled in one transaction at most: bounds the locks and the work a failure re-runs. */
 export const MAX_EVENTS_PER_TRANSACTION = 200;
@@ -83,7 +87,7 @@ export class EventConsumer {
   }
 
   async start(): Promise<void> {
-    const consumer = this.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false, sessionTimeout: 30_000, heartbeatInterval: 3_000, maxWaitTimeInMs: 1_000 });
+    const consumer = this.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false, sessionTimeout: 10_000, heartbeatInterval: 1_000, maxWaitTimeInMs: 1_000 });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (!payload.restart) this.crashed = payload.error;
       this.log.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
@@ -139,7 +143,8 @@ export class EventConsumer {
       while (runs.length > 0 && isRunning() && !isStale()) {
         const current = runs.shift()!;
         if (current.length === 1) {
-          await this.handleAlone(current[0], heartbeat);
+          // Stopping: the event stays unresolved, to be fetched again by whoever owns the partition next.
+          if ((await this.handleAlone(current[0], heartbeat, isRunning)) === 'stopped') runs.unshift(current);
           continue;
         }
         try {
@@ -156,22 +161,29 @@ export class EventConsumer {
     }
   }
 
-  /** One event in its own transaction, retried with backoff, then dead-lettered. */
-  private async handleAlone(item: EventItem, heartbeat: () => Promise<void>): Promise<Outcome> {
+  /**
+   * One event in its own transaction. A failure that heals (database or broker away) is retried
+   * for as long as it takes, with capped backoff and jitter, holding the partition where it is;
+   * one that never will is dead-lettered at once; one that cannot be told after the policy's attempts.
+   */
+  private async handleAlone(item: EventItem, heartbeat: () => Promise<void>, isRunning: () => boolean): Promise<Outcome> {
     const { retry } = this.options;
-    for (let attempt = 1; ; attempt++) {
+    for (let attempt = 1, attemptsCounted = 0; ; attempt++) {
       try {
         return await this.handleTogether([item]);
       } catch (failure) {
         const error = failure instanceof RunFailure ? failure.error : failure;
-        if (attempt >= retry.attempts) {
-          item.log.error({ err: error, attempt }, 'handler failed for good; dead-lettering');
-          await this.deadLetters.record({ ...item.failed, reason: `handler failed after ${attempt} attempts: ${errorText(error)}`, attempts: attempt });
+        const kind = failureKind(error);
+        if (kind !== 'transient') attemptsCounted++;
+        if (kind === 'permanent' || attemptsCounted >= retry.attempts) {
+          item.log.error({ err: error, attempt, failure: kind }, 'handler failed for good; dead-lettering');
+          await this.deadLetters.record({ ...item.failed, reason: `handler failed after ${attempt} attempt${attempt === 1 ? '' : 's'} (${kind}): ${errorText(error)}`, attempts: attempt });
           return 'dead-lettered';
         }
-        const backoff = Math.min(retry.maxBackoffMs, retry.initialBackoffMs * 2 ** (attempt - 1));
-        item.log.warn({ err: error, attempt, backoffMs: backoff }, 'handler failed; retrying');
-        await sleepWithHeartbeat(backoff, heartbeat);
+        const waitMs = kind === 'transient' ? backoffMs(attempt, retry.initialBackoffMs, TRANSIENT_BACKOFF_CAP_MS) : Math.min(retry.maxBackoffMs, retry.initialBackoffMs * 2 ** (attempt - 1));
+        item.log.warn({ err: error, attempt, failure: kind, backoffMs: waitMs }, kind === 'transient' ? 'handler failed on something that heals; retrying until it does' : 'handler failed; retrying');
+        await sleepWithHeartbeat(waitMs, heartbeat);
+        if (!isRunning()) return 'stopped';
       }
     }
   }

@@ -1,6 +1,7 @@
 export * from './cloud-event';
 export * from './consumer';
 export * from './dead-letters';
+export * from './failure-kind';
 export * from './handler';
 export * from './lag-monitor';
 export * from './logger';

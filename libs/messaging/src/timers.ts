@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { CloudEvent } from './cloud-event';
 import type { HandlerContext, OutgoingEvent } from './handler';
 import type { Logger } from './logger';
+import { backoffMs } from './outbox';
 import type { Outbox } from './publisher';
 import type { MessagingTables } from './tables';
 
@@ -75,15 +76,20 @@ export class TimerPoller {
   }
 
   private async loop(): Promise<void> {
+    let failures = 0;
     while (this.running) {
+      let waitMs = this.pollIntervalMs;
       try {
         while (this.running && (await this.fireNext())) {
           // keep firing while timers are due
         }
+        failures = 0;
       } catch (error) {
-        this.log.error({ err: error }, 'timer poll failed');
+        failures++;
+        waitMs = Math.max(this.pollIntervalMs, backoffMs(failures));
+        this.log.error({ err: error, failures, retryInMs: waitMs }, 'timer poll failed');
       }
-      await new Promise((resolve) => setTimeout(resolve, this.pollIntervalMs));
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
     }
   }
 
