@@ -1,167 +1,303 @@
-// The end-to-end benchmark (not a test): direct-mail orders through every service, from
-// order-placed on cbec.platform.inbound to out-for-delivery on cbec.platform.outbound, and, in
-// the same run, a bare kafkajs relay over the same number of hops as a floor to compare with.
-//   npm run bench -- [--orders 300] [--hops 8]
-// It starts its own broker (infra/kafka on port 29192, fresh) and a fresh database.
+// The end-to-end benchmark (never part of `npm test`). It starts its own broker (infra/kafka on
+// port 29292, fresh) and a fresh database, runs every service as its own process (ports 4320+)
+// and plays the platform (platform-actor.js): a mix of 60 % bonded zone (a third of them priced
+// to get a proof request), 30 % direct mail and 10 % general trade (half with a quarantine item),
+// each order of a new consumer, answered (proof, tax payment, signature, pickup) until COMPLETED.
+// It measures:
+//   saturation  N orders injected in batched sends as fast as the broker takes them: completed
+//               orders/s from the first injected to the last COMPLETED;
+//   rate        a steady R orders/s for S seconds: latency from order-placed to APPROVED and to
+//               COMPLETED (p50/p95/p99), as the platform sees them on cbec.platform.outbound;
+//   relays      the bare and the durable reference relay (relay-hop.js, one process per hop)
+//               over as many hops as an order's longest path takes (8), messages/s end to end,
+//               and the saturation orders/s as a ratio of each;
+// and CPU seconds and peak RSS of every process per phase (process-sampler.js). Orders that end
+// otherwise (REJECTED, refused requests) are counted; each phase gives up at a deadline and says
+// how many were left. Prints a progress line every 3 s, a table at the end, and writes
+// test/bench/results/<time>.json.
+//
+//   npm run bench -- [flags]
+//     --orders N          saturation orders (2000; 0 skips the phase)
+//     --rate R            offered orders per second (200)
+//     --seconds S         how long the rate is offered (30; 0 skips the phase)
+//     --relay-messages M  messages through each relay (20000)
+//     --only PARTS        comma-separated: saturation, rate, relays, bare, durable (all)
+//     --hops H            relay hops (8)        --partitions P   topic partitions (6)
+//     --history N         pre-fill each service's inbox and outbox with N orders of rows (0)
+//     --history-age MIN   how long ago those rows were published (30; the outbox relay deletes
+//                         published rows after an hour)
+//     --deadline S        seconds a phase may run after its last order is injected (180)
+//     --budget S          seconds the whole run may take (570): a phase gives up earlier when
+//                         waiting longer would leave too little for what follows
+//     --batch B           orders per send in saturation (200)     --warmup W   warm-up orders (10)
+//     --out FILE          where the JSON goes          --keep-database   leave the database
+//     --broker-port P     the broker's port (29292; the controller takes P+1)
+//     --service-port P    the first service's port (4320; the others follow)
 const { execFileSync } = require('node:child_process');
-const { randomUUID } = require('node:crypto');
-const path = require('node:path');
+const net = require('node:net');
+const os = require('node:os');
 const { Client } = require('pg');
 const { Kafka, logLevel } = require('kafkajs');
 const kafkaRunner = require('../../infra/kafka/kafka.js');
 const { ROOT, serviceNames, spawnService, waitReady, stopProcess } = require('../../scripts/services');
+const { orderOf, MIX } = require('./order-mix');
+const { PlatformActor, PhaseTally } = require('./platform-actor');
+const { runRelay } = require('./relays');
+const { ProcessSampler, findBrokerPid } = require('./process-sampler');
+const { measureRowsPerOrder, prefillHistory, historyRowsLeft } = require('./history');
+const { summarizePhase, summarizeRelay, printTable, writeResult, round } = require('./report');
 
-const args = Object.fromEntries(process.argv.slice(2).join(' ').split('--').filter(Boolean).map((a) => a.trim().split(/\s+/)));
-const ORDERS = Number(args.orders ?? 300);
-// inbound -> order -> declaration -> logistics -> declaration -> inspection -> tax-permit -> logistics -> gateway -> outbound
-const HOPS = Number(args.hops ?? 8);
-const PORT = 29192;
+const PROGRESS_EVERY_MS = 3000;
+const TEARDOWN_MS = 20_000;
+const DAY_MS = 24 * 3_600_000;
+const PARTS = ['saturation', 'rate', 'bare', 'durable'];
+const DEFAULTS = { orders: 2000, rate: 200, seconds: 30, 'relay-messages': 20000, only: 'saturation,rate,relays', hops: 8, partitions: 6, history: 0, 'history-age': 30, deadline: 180, budget: 570, batch: 200, warmup: 10, 'broker-port': 29292, 'service-port': 4320 };
+const FLAGS = new Set([...Object.keys(DEFAULTS), 'out', 'keep-database']);
 const say = (line) => process.stdout.write(`[bench] ${line}\n`);
 
-async function main() {
-  say('building...');
-  execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
-  await kafkaRunner.stopKafka({ port: PORT });
-  const broker = await kafkaRunner.startKafka({ port: PORT, fresh: true });
-  const database = `cbec_bench_${Date.now()}`;
-  await sql('postgres', `CREATE DATABASE ${database}`);
-  const env = { KAFKA_BROKERS: broker.brokers, DATABASE_URL: `postgres://postgres@127.0.0.1:5432/${database}`, LOG_LEVEL: 'warn', GATEWAY_API_KEYS: 'ops:bench-ops-key' };
-  const names = serviceNames();
-  const children = names.map((name, i) => ({ name, port: 4300 + i, child: spawnService(name, { ...env, [`${name.toUpperCase().replace(/-/g, '_')}_PORT`]: String(4300 + i) }, () => undefined) }));
-  try {
-    await Promise.all(children.map(({ name, port, child }) => waitReady(name, port, child, 120_000)));
-    say(`${names.length} services up; ${ORDERS} direct-mail orders`);
-    const kafka = new Kafka({ clientId: 'bench', brokers: [broker.brokers], logLevel: logLevel.NOTHING });
-    await warmUp(kafka);
-    const pipeline = await runPipeline(kafka, ORDERS);
-    const relay = await runBareRelay(kafka, ORDERS, HOPS);
-    report(pipeline, relay);
-  } finally {
-    await Promise.all(children.map(({ child }) => stopProcess(child)));
-    await broker.stop();
-    await sql('postgres', `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  }
-}
+class UsageError extends Error {}
 
-function order(i) {
-  const orderId = `BENCH${Date.now()}${i}`;
-  return {
-    platformId: 'bench',
-    orderId,
-    clearanceModel: 'DIRECT_MAIL',
-    placedAt: '2026-11-11T00:00:01+08:00',
-    currency: 'CNY',
-    consumer: { name: 'Li Wei', idType: 'CN_RESIDENT_ID', idNumber: consumerId(i), phone: '+8613800000000', address: { province: 'Zhejiang', city: 'Hangzhou', line1: '1 Wensan Rd' } },
-    payment: { provider: 'alipay', transactionId: `PAY-${orderId}`, payerName: 'Li Wei', payerIdNumber: consumerId(i), amount: '418.00', paidAt: '2026-11-11T00:00:05+08:00' },
-    logistics: { carrier: 'SF-INTL', waybillNumber: `SF${orderId}` },
-    items: [{ sku: 'JP-CREAM-50', name: 'Face cream 50 ml', hsCode: '3304990099', quantity: 2, unitPrice: '199.00', originCountry: 'JP' }],
-    freight: '20.00',
-    insurance: '0.00',
+function readOptions(argv) {
+  const given = {};
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i].replace(/^--/, '').split('=');
+    if (!argv[i].startsWith('--') || !FLAGS.has(flag)) throw new UsageError(`unknown argument ${argv[i]} (see the flags at the top of test/bench/pipeline-bench.js)`);
+    given[flag] = flag === 'keep-database' ? true : (inline ?? argv[++i]);
+  }
+  const o = { ...DEFAULTS, ...given };
+  const parts = new Set(String(o.only).split(',').flatMap((part) => (part === 'relays' ? ['bare', 'durable'] : [part.trim()])));
+  for (const part of parts) if (!PARTS.includes(part)) throw new UsageError(`--only: unknown part ${part} (saturation, rate, relays, bare, durable)`);
+  const number = (name) => {
+    const value = Number(o[name]);
+    if (!Number.isFinite(value) || value < 0) throw new UsageError(`--${name} must be a number of at least 0, got ${o[name]}`);
+    return value;
   };
+  const options = {
+    orders: number('orders'), rate: number('rate'), seconds: number('seconds'), relayMessages: number('relay-messages'), hops: number('hops'), partitions: number('partitions'),
+    history: number('history'), historyAgeMinutes: number('history-age'), deadlineMs: number('deadline') * 1000, budgetMs: number('budget') * 1000, batch: Math.max(1, number('batch')), warmup: Math.max(1, number('warmup')),
+    brokerPort: number('broker-port'), firstServicePort: number('service-port'), out: o.out, keepDatabase: Boolean(o['keep-database']),
+  };
+  options.parts = { saturation: parts.has('saturation') && options.orders > 0, rate: parts.has('rate') && options.rate > 0 && options.seconds > 0, bare: parts.has('bare'), durable: parts.has('durable') };
+  return options;
 }
 
-/** A valid resident ID per order, so that no consumer reaches the annual limit. */
-function consumerId(i) {
-  const first17 = `110105${19500101 + (i % 28)}${String(i).padStart(3, '0').slice(-3)}`.slice(0, 17);
-  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-  const sum = weights.reduce((total, w, k) => total + w * Number(first17[k]), 0);
-  return first17 + '10X98765432'[sum % 11];
-}
+async function main() {
+  const options = readOptions(process.argv.slice(2));
+  const startedAt = new Date().toISOString();
+  options.budgetEndsAt = Date.now() + options.budgetMs;
+  const runId = Date.now().toString(36);
+  const needsServices = options.parts.saturation || options.parts.rate;
+  const resources = { children: [], platform: undefined, broker: undefined, database: `cbec_bench_${Date.now()}`, sampler: undefined };
+  const cleanUp = () => tearDown(resources, options);
+  process.once('SIGINT', () => cleanUp().finally(() => process.exit(130)));
 
-async function warmUp(kafka) {
-  say('warming up (5 orders)...');
-  await runPipeline(kafka, 5, true);
-}
-
-async function runPipeline(kafka, count, quiet = false) {
-  const consumer = kafka.consumer({ groupId: `bench-${randomUUID()}`, maxWaitTimeInMs: 50 });
-  const sentAt = new Map();
-  const latencies = [];
-  let done;
-  const allDone = new Promise((resolve) => (done = resolve));
-  await consumer.connect();
-  await consumer.subscribe({ topics: ['cbec.platform.outbound'], fromBeginning: false });
-  await consumer.run({
-    eachMessage: async ({ message }) => {
-      const event = JSON.parse(message.value.toString());
-      if (event.type !== 'cbec.clearance.out-for-delivery.v1' || !sentAt.has(event.subject)) return;
-      latencies.push(Date.now() - sentAt.get(event.subject));
-      sentAt.delete(event.subject);
-      if (latencies.length === count) done();
-    },
-  });
-  await new Promise((resolve) => setTimeout(resolve, 2000));
-  const producer = kafka.producer();
-  await producer.connect();
-  const started = Date.now();
-  for (let i = 0; i < count; i++) {
-    const data = order(i + (quiet ? 100000 : 0));
-    const subject = `${data.platformId}/${data.orderId}`;
-    sentAt.set(subject, Date.now());
-    const event = { specversion: '1.0', id: randomUUID(), source: '/bench', type: 'cbec.platform.order-placed.v1', time: new Date().toISOString(), subject, datacontenttype: 'application/json', data };
-    await producer.send({ topic: 'cbec.platform.inbound', messages: [{ key: subject, value: JSON.stringify(event), headers: { 'content-type': 'application/cloudevents+json' } }] });
+  if (needsServices) {
+    say('building...');
+    execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
   }
-  const timeout = setTimeout(() => done(), 300_000);
-  await allDone;
-  clearTimeout(timeout);
-  const seconds = (Date.now() - started) / 1000;
-  await producer.disconnect();
-  await consumer.disconnect();
-  if (!quiet && latencies.length < count) say(`only ${latencies.length} of ${count} orders reached OUT_FOR_DELIVERY within 5 minutes`);
-  return { cleared: latencies.length, seconds, latencies };
-}
+  await kafkaRunner.stopKafka({ port: options.brokerPort });
+  resources.broker = await kafkaRunner.startKafka({ port: options.brokerPort, fresh: true });
+  // stopKafka stopped any broker of ours there, so one still answering is somebody else's.
+  if (resources.broker.reused) throw new Error(`another broker answers on ${resources.broker.brokers}: choose a free --broker-port`);
+  await sql('postgres', `CREATE DATABASE ${resources.database}`);
+  const databaseUrl = `postgres://postgres@127.0.0.1:5432/${resources.database}`;
+  const sampler = (resources.sampler = new ProcessSampler({ database: resources.database }));
+  sampler.follow('bench (platform, injector, sink)', process.pid);
+  sampler.follow('kafka', resources.broker.pid ?? findBrokerPid(options.brokerPort));
+  sampler.start();
+  const kafka = new Kafka({ clientId: 'bench', brokers: [resources.broker.brokers], logLevel: logLevel.NOTHING });
 
-/** The same number of Kafka hops with nothing but kafkajs: consume, re-publish, next topic. */
-async function runBareRelay(kafka, count, hops) {
-  say(`bare kafkajs relay over ${hops} hops...`);
-  const topics = Array.from({ length: hops + 1 }, (_, i) => `bench.relay.${Date.now()}.${i}`);
-  const admin = kafka.admin();
-  await admin.connect();
-  await admin.createTopics({ topics: topics.map((topic) => ({ topic, numPartitions: 6 })), waitForLeaders: true });
-  await admin.disconnect();
-  const producer = kafka.producer();
-  await producer.connect();
-  const relays = [];
-  for (let i = 0; i < hops; i++) {
-    const consumer = kafka.consumer({ groupId: `bench-relay-${i}-${randomUUID()}`, maxWaitTimeInMs: 50 });
-    await consumer.connect();
-    await consumer.subscribe({ topics: [topics[i]], fromBeginning: true });
-    await consumer.run({ partitionsConsumedConcurrently: 3, eachMessage: async ({ message }) => producer.send({ topic: topics[i + 1], acks: -1, messages: [{ key: message.key, value: message.value }] }) });
-    relays.push(consumer);
+  const result = { startedAt, commit: gitCommit(), machine: machine(), options: printable(options), mix: MIX, phases: [] };
+  try {
+    const relays = await runRelays(kafka, resources, databaseUrl, options, result);
+    const { saturation, rate } = needsServices ? await runPipeline(kafka, resources, databaseUrl, options, runId, result) : {};
+    Object.assign(result, {
+      saturation: saturation ?? null,
+      rate: rate ?? null,
+      relays,
+      ordersPerSecond: saturation?.ordersPerSecond ?? null,
+      offeredRate: rate?.offeredRate ?? null,
+      latencyMs: rate ? { approved: rate.latencyMs.approved, completed: rate.latencyMs.completed } : null,
+      cpuSeconds: Object.fromEntries(result.phases.map((phase) => [phase.phase, Object.fromEntries(Object.entries(phase.processes).map(([name, p]) => [name, p.cpuSeconds]))])),
+      peakRssMb: sampler.peaks(),
+    });
+    result.ratioToDurableRelay = ratio(result.ordersPerSecond, relays.durable?.messagesPerSecond);
+    result.ratioToBareRelay = ratio(result.ordersPerSecond, relays.bare?.messagesPerSecond);
+    result.machine.loadAverageAtEnd = os.loadavg().map((l) => round(l, 2));
+    printTable(result, say);
+    say(`results: ${writeResult(result, options.out)}`);
+  } finally {
+    await cleanUp();
   }
-  const sink = kafka.consumer({ groupId: `bench-sink-${randomUUID()}`, maxWaitTimeInMs: 50 });
-  const latencies = [];
-  let done;
-  const allDone = new Promise((resolve) => (done = resolve));
-  await sink.connect();
-  await sink.subscribe({ topics: [topics[hops]], fromBeginning: true });
-  await sink.run({
-    eachMessage: async ({ message }) => {
-      latencies.push(Date.now() - Number(message.value.toString()));
-      if (latencies.length === count) done();
-    },
+}
+
+/** The bare and the durable relay, before the services start, so nothing else loads the broker. */
+async function runRelays(kafka, resources, databaseUrl, options, result) {
+  const relays = {};
+  const sampler = resources.sampler;
+  for (const mode of ['bare', 'durable'].filter((m) => options.parts[m])) {
+    const relay = await runRelay(kafka, {
+      mode, hops: options.hops, messages: options.relayMessages, partitions: options.partitions, brokers: resources.broker.brokers, databaseUrl, deadlineMs: 180_000,
+      onProcess: (group, pid) => sampler.follow(group, pid), onProcessEnd: (pid) => sampler.forget(pid), progress: say,
+      measuring: { begin: () => sampler.beginPhase(`${mode} relay`), end: () => result.phases.push(sampler.endPhase()) },
+    });
+    relays[mode] = summarizeRelay(relay);
+    say(`${mode} relay: ${relay.arrived}/${relay.messages} messages in ${relay.seconds.toFixed(1)}s, ${relay.messagesPerSecond.toFixed(0)} messages/s`);
+  }
+  return relays;
+}
+
+/** The services, a warm-up (which also tells how many rows an order leaves), the history, then the two phases. */
+async function runPipeline(kafka, resources, databaseUrl, options, runId, result) {
+  const sampler = resources.sampler;
+  const platform = await startSystem(resources, kafka, databaseUrl, options, sampler);
+  let next = 0;
+  const ordersOf = (count) => Array.from({ length: count }, () => orderOf(next++, runId, 'bench'));
+
+  say(`warm-up: ${options.warmup} orders...`);
+  const warmUp = new PhaseTally('warm-up');
+  await platform.place(warmUp, ordersOf(options.warmup));
+  await settle(warmUp, 120_000, resources);
+  if (warmUp.completed < warmUp.injected) say(`warm-up: only ${warmUp.completed} of ${warmUp.injected} COMPLETED (rejected ${JSON.stringify(warmUp.rejectedBy)}, refused ${JSON.stringify(warmUp.refusedBy)})`);
+  result.warmUp = summarizePhase(warmUp, { gaveUp: !warmUp.settled, injectSeconds: 0 });
+
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    result.rowsPerOrder = roundAll(await measureRowsPerOrder(client, warmUp.injected));
+    if (options.history > 0) {
+      say(`history: ${options.history} orders of inbox and outbox rows per service (${JSON.stringify(result.rowsPerOrder)} per order)...`);
+      sampler.beginPhase('history');
+      result.history = await prefillHistory(client, { orders: options.history, perOrder: result.rowsPerOrder, ageMinutes: options.historyAgeMinutes, progress: say });
+      result.phases.push(sampler.endPhase());
+    }
+    const saturation = options.parts.saturation ? await runSaturation(platform, ordersOf, options, sampler, resources, result) : undefined;
+    const rate = options.parts.rate ? await runOfferedRate(platform, ordersOf, options, sampler, resources, result) : undefined;
+    if (options.history > 0) result.history.outboxRowsLeftAtEnd = await historyRowsLeft(client);
+    return { saturation, rate };
+  } finally {
+    await client.end();
+  }
+}
+
+/** Starts every service on the bench's ports with long timeouts and an instant quarantine, then the platform. */
+async function startSystem(resources, kafka, databaseUrl, options, sampler) {
+  const env = {
+    KAFKA_BROKERS: resources.broker.brokers,
+    DATABASE_URL: databaseUrl,
+    KAFKA_PARTITIONS: String(options.partitions),
+    LOG_LEVEL: 'warn',
+    GATEWAY_API_KEYS: 'ops:bench-ops-key',
+    TAX_DUE_MS: String(30 * DAY_MS),
+    PROOF_DUE_MS: String(30 * DAY_MS),
+    PICKUP_WINDOW_MS: String(30 * DAY_MS),
+    QUARANTINE_DURATION_MS: '0',
+    INSPECTION_SAMPLING_RATE: '0',
+  };
+  const names = serviceNames();
+  for (let i = 0; i < names.length; i++) {
+    if (!(await isPortFree(options.firstServicePort + i))) throw new Error(`port ${options.firstServicePort + i} is taken: choose a free --service-port`);
+  }
+  names.forEach((name, i) => {
+    const port = options.firstServicePort + i;
+    const lines = [];
+    const child = spawnService(name, { ...env, [`${name.toUpperCase().replace(/-/g, '_')}_PORT`]: String(port) }, (line) => {
+      lines.push(line);
+      if (lines.length > 20) lines.shift();
+    });
+    resources.children.push({ name, port, child, lines });
+    sampler.follow(name, child.pid);
   });
-  await new Promise((resolve) => setTimeout(resolve, 3000));
+  await Promise.all(resources.children.map(({ name, port, child }) => waitReady(name, port, child, 180_000)));
+  say(`${resources.children.length} services up (ports ${options.firstServicePort}-${options.firstServicePort + resources.children.length - 1})`);
+  resources.platform = new PlatformActor(kafka, { platformId: 'bench' });
+  await resources.platform.start();
+  return resources.platform;
+}
+
+/** N orders in batched sends, each send awaited before the next: as fast as the broker takes them. */
+async function runSaturation(platform, ordersOf, options, sampler, resources, result) {
+  say(`saturation: ${options.orders} orders in sends of ${options.batch}...`);
+  const tally = new PhaseTally('saturation');
+  sampler.beginPhase('saturation');
+  const ticker = progressLine(tally);
   const started = Date.now();
-  for (let i = 0; i < count; i++) await producer.send({ topic: topics[0], acks: -1, messages: [{ key: `bench/${i}`, value: String(Date.now()) }] });
-  await allDone;
-  const seconds = (Date.now() - started) / 1000;
-  for (const consumer of [...relays, sink]) await consumer.disconnect();
-  await producer.disconnect();
-  return { cleared: latencies.length, seconds, latencies };
+  try {
+    for (let sent = 0; sent < options.orders; sent += options.batch) await platform.place(tally, ordersOf(Math.min(options.batch, options.orders - sent)));
+    const injectSeconds = (Date.now() - started) / 1000;
+    // Leaves the rate phase its offering time and a minute to settle, and the teardown 20 s.
+    const reserveMs = (options.parts.rate ? options.seconds * 1000 + 60_000 : 0) + TEARDOWN_MS;
+    const gaveUp = !(await settle(tally, phaseDeadline(options, reserveMs), resources));
+    return summarizePhase(tally, { gaveUp, injectSeconds });
+  } finally {
+    clearInterval(ticker);
+    result.phases.push(sampler.endPhase());
+  }
 }
 
-function percentile(values, p) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+/** R orders per second for S seconds, a batch every 100 ms holding what is due by then. */
+async function runOfferedRate(platform, ordersOf, options, sampler, resources, result) {
+  say(`offered rate: ${options.rate} orders/s for ${options.seconds}s...`);
+  const tally = new PhaseTally('rate');
+  sampler.beginPhase('rate');
+  const ticker = progressLine(tally);
+  const total = Math.round(options.rate * options.seconds);
+  const started = Date.now();
+  try {
+    while (tally.injected < total) {
+      const due = Math.min(total, Math.floor((options.rate * (Date.now() - started)) / 1000)) - tally.injected;
+      if (due > 0) await platform.place(tally, ordersOf(due));
+      await sleep(100);
+    }
+    const injectSeconds = (Date.now() - started) / 1000;
+    const gaveUp = !(await settle(tally, phaseDeadline(options, TEARDOWN_MS), resources));
+    return { offeredRate: options.rate, offeredSeconds: options.seconds, achievedInjectRate: round(total / injectSeconds, 1), ...summarizePhase(tally, { gaveUp, injectSeconds }) };
+  } finally {
+    clearInterval(ticker);
+    result.phases.push(sampler.endPhase());
+  }
 }
 
-function report(pipeline, relay) {
-  const row = (name, r) => `${name.padEnd(28)} ${String(r.cleared).padStart(6)} ${(r.cleared / r.seconds).toFixed(1).padStart(9)} ${String(percentile(r.latencies, 50)).padStart(7)} ${String(percentile(r.latencies, 95)).padStart(7)} ${String(percentile(r.latencies, 99)).padStart(7)}`;
-  say('');
-  say(`${'run'.padEnd(28)} ${'orders'.padStart(6)} ${'orders/s'.padStart(9)} ${'p50 ms'.padStart(7)} ${'p95 ms'.padStart(7)} ${'p99 ms'.padStart(7)}`);
-  say(row('pipeline (to OUT_FOR_DELIVERY)', pipeline));
-  say(row(`bare kafkajs, ${HOPS} hops`, relay));
+/** How long a phase may still wait: --deadline, or less when the run's --budget is running out. */
+function phaseDeadline(options, reserveMs) {
+  return Math.max(10_000, Math.min(options.deadlineMs, options.budgetEndsAt - Date.now() - reserveMs));
+}
+
+/** Resolves true once every order of the phase has ended, false at the deadline; throws if a service died. */
+async function settle(tally, deadlineMs, resources) {
+  const until = Date.now() + deadlineMs;
+  while (!tally.settled) {
+    const dead = resources.children.find(({ child }) => child.exitCode !== null || child.signalCode !== null);
+    if (dead) throw new Error(`${dead.name} exited (${dead.child.exitCode ?? dead.child.signalCode}); its last lines:\n${dead.lines.join('\n')}`);
+    if (Date.now() > until) {
+      say(`${tally.name}: gave up at the deadline with ${tally.completed} of ${tally.injected} COMPLETED, ${tally.rejected} rejected, ${tally.injected - tally.ended} unfinished`);
+      return false;
+    }
+    await sleep(100);
+  }
+  return true;
+}
+
+function progressLine(tally) {
+  const started = Date.now();
+  let last = { at: started, completed: 0 };
+  return setInterval(() => {
+    const now = Date.now();
+    const perSecond = ((tally.completed - last.completed) * 1000) / (now - last.at);
+    last = { at: now, completed: tally.completed };
+    say(`${tally.name} ${((now - started) / 1000).toFixed(0)}s | injected ${tally.injected} | approved ${tally.approved} | completed ${tally.completed} | rejected ${tally.rejected} | refused ${tally.refused} | ${perSecond.toFixed(1)} completed/s`);
+  }, PROGRESS_EVERY_MS);
+}
+
+async function tearDown(resources, options) {
+  if (resources.done) return;
+  resources.done = true;
+  resources.sampler?.stop();
+  await resources.platform?.stop().catch(() => undefined);
+  await Promise.all(resources.children.map(({ child }) => stopProcess(child)));
+  await resources.broker?.stop().catch((error) => say(`could not stop the broker: ${error.message}`));
+  if (!options.keepDatabase) await sql('postgres', `DROP DATABASE IF EXISTS ${resources.database} WITH (FORCE)`).catch((error) => say(`could not drop ${resources.database}: ${error.message}`));
+  else say(`kept database ${resources.database}`);
 }
 
 async function sql(databaseName, statement) {
@@ -174,7 +310,45 @@ async function sql(databaseName, statement) {
   }
 }
 
-main().catch((error) => {
-  process.stderr.write(`[bench] failed: ${error.stack}\n`);
-  process.exit(1);
+function ratio(ordersPerSecond, messagesPerSecond) {
+  return ordersPerSecond && messagesPerSecond ? round(ordersPerSecond / messagesPerSecond, 4) : null;
+}
+
+function machine() {
+  return { cpus: os.cpus().length, loadAverageAtStart: os.loadavg().map((l) => round(l, 2)), node: process.version, kafkajs: require('kafkajs/package.json').version };
+}
+
+/** The options as the JSON shows them: durations in seconds. */
+function printable(options) {
+  const { deadlineMs, budgetMs, budgetEndsAt, ...rest } = options;
+  return { ...rest, deadlineSeconds: deadlineMs / 1000, budgetSeconds: budgetMs / 1000 };
+}
+
+function roundAll(perSchema) {
+  return Object.fromEntries(Object.entries(perSchema).map(([schema, tables]) => [schema, Object.fromEntries(Object.entries(tables).map(([t, n]) => [t, round(n, 2)]))]));
+}
+
+function gitCommit() {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim();
+  } catch {
+    return null;
+  }
+}
+
+function isPortFree(port) {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.once('error', () => resolve(false));
+    server.listen({ port, host: '0.0.0.0', exclusive: true }, () => server.close(() => resolve(true)));
+  });
+}
+
+function sleep(ms) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+main().then(() => process.exit(0), (error) => {
+  process.stderr.write(`[bench] ${error instanceof UsageError ? error.message : `failed: ${error.stack}`}\n`);
+  process.exit(error instanceof UsageError ? 2 : 1);
 });
