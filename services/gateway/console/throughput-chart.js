@@ -6,7 +6,7 @@ export function throughputChart(container) {
   const holder = h('div', { class: 'chart', role: 'img', 'aria-label': 'orders entering and completing per minute, last hour' });
   container.append(holder);
   let chart;
-  const size = () => ({ width: Math.max(260, holder.clientWidth), height: 220 });
+  const size = () => ({ width: Math.max(260, holder.clientWidth), height: 280 });
   const observer = new ResizeObserver(() => chart?.setSize(size()));
   observer.observe(holder);
 

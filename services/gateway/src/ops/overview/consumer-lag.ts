@@ -62,6 +62,7 @@ async function ofGroup(admin: Admin, consumerGroup: string, endsOf: EndOffsets):
         partitions.push({ topic, partition: end.partition, committed: has ? mine.offset : null, end: end.high, lag: Math.max(0, Number(end.high) - from) });
       }
     }
+    partitions.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
     const topics = committed.map(({ topic }) => ({ topic, lag: partitions.filter((p) => p.topic === topic).reduce((sum, p) => sum + p.lag, 0) }));
     return { consumerGroup, lag: topics.reduce((sum, topic) => sum + topic.lag, 0), topics, partitions };
   } catch {
