@@ -13,6 +13,7 @@ export function mount(container, [platformId, orderId]) {
   const body = h('div', { class: 'order-body' });
   let decision;
   let decisionShownFor;
+  const decisionNote = h('p', { class: 'muted' });
   container.append(h('p', {}, h('a', { href: '#/orders' }, '← orders')), head, body);
 
   async function refresh() {
@@ -44,9 +45,10 @@ export function mount(container, [platformId, orderId]) {
     );
     // The decision form stays while the order waits, so a note being typed is not lost on refresh.
     if (AWAITING_OFFICER.includes(c.status) && decisionShownFor !== c.status) {
-      decision = section('Officer decision', h('p', { class: 'muted' }, `The order waits for an officer (${c.status}).`), decisionForm(c.platformId, c.orderId, () => void refresh()));
+      decision = section('Officer decision', decisionNote, decisionForm(c.platformId, c.orderId, () => void refresh()));
       decisionShownFor = c.status;
     }
+    decisionNote.textContent = AWAITING_OFFICER.includes(c.status) ? `The order waits for an officer (${c.status}).` : `Decided: the order is now ${c.status}.`;
     fill(
       body,
       AWAITING_OFFICER.includes(c.status) || decisionShownFor ? decision : null,
