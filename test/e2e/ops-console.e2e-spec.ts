@@ -75,7 +75,11 @@ describeInBrowser('the ops console, in headless Chromium', () => {
   const statusOf = async (order: OrderPlacedData) => (await rest('GET', `/v1/clearances/${order.platformId}/${order.orderId}`, OPS_KEY)).body?.status;
   const waitForStatus = (order: OrderPlacedData, wanted: string[]) => eventually(async () => wanted.includes(await statusOf(order)), { timeoutMs: UI_TIMEOUT_MS, what: `${order.orderId} at ${wanted.join(' or ')}` });
   const keyOf = (order: OrderPlacedData) => `${order.platformId}/${order.orderId}`;
-  const shoot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  const shoot = async (name: string) => {
+    // From the top, so that the sticky header is where it belongs in a full-page picture.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  };
   const open = async (hash: string) => {
     await page.evaluate((h) => (location.hash = h), hash);
     await page.waitForSelector(`.view[data-view="${hash.split('/')[1]}"]`);
@@ -192,7 +196,6 @@ describeInBrowser('the ops console, in headless Chromium', () => {
     await page.waitForSelector(`${row} [data-status="HELD_FOR_REVIEW"]`, { timeout: UI_TIMEOUT_MS });
     // The completed order is never stuck.
     expect(await page.locator(`#stuck tr[data-order="${keyOf(liveOrder)}"]`).count()).toBe(0);
-    await page.locator('#stuck').scrollIntoViewIfNeeded();
     await shoot('overview-stuck');
   });
 
@@ -304,8 +307,11 @@ describeInBrowser('the ops console, in headless Chromium', () => {
   });
 
   it('fits a phone screen', async () => {
-    await page.setViewportSize({ width: 390, height: 844 });
     await open('#/overview');
+    await page.waitForSelector('#funnel li[data-label="COMPLETED"]');
+    await shoot('overview-at-the-end');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.waitForTimeout(500);
     await page.waitForSelector('#recent tr[data-order]');
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
     await shoot('overview-phone');
