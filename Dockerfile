@@ -15,6 +15,8 @@ COPY package.json package-lock.json ./
 COPY infra/kafka/fetch.js infra/kafka/fetch.js
 RUN npm ci --omit=dev --no-audit --no-fund
 COPY --from=build /app/dist ./dist
+# The gateway serves the ops console's files (ES modules and CSS) as they are.
+COPY services/gateway/console services/gateway/console
 COPY tsconfig.base.json ./
 COPY scripts/register-paths.js scripts/register-paths.js
 ARG SERVICE=order

@@ -59,7 +59,7 @@ async function main() {
   say(`  postgres   ${DATABASE_URL.replace(/:[^:@/]*@/, ':***@')}`);
   for (const { name } of children) say(`  ${name.padEnd(10)} http://127.0.0.1:${portOf(name)}  (/health, /metrics)`);
   if (children.some(({ name }) => name === 'gateway')) {
-    say(`gateway: http://127.0.0.1:${portOf('gateway')}  (OpenAPI: /docs, AsyncAPI: /asyncapi, ops page: /)`);
+    say(`gateway: http://127.0.0.1:${portOf('gateway')}  (ops console: / with the ops key; OpenAPI: /docs; AsyncAPI: /asyncapi)`);
     if (keys === DEV_KEYS) say(`API keys (dev): ${DEV_KEYS.split(',').map((pair) => pair.replace(':', ' = ')).join(', ')}`);
     else say(`API keys: from GATEWAY_API_KEYS (platforms: ${keys.split(',').map((pair) => pair.split(':')[0]).join(', ')})`);
   }

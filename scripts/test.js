@@ -54,6 +54,8 @@ const tsc = require.resolve('typescript/bin/tsc');
 let ok = run('build (tsc)', process.execPath, [tsc, '-p', 'tsconfig.build.json']);
 ok = run('lint (module boundaries)', 'npm', ['run', '--silent', 'lint'], { NX_DAEMON: 'false' }) && ok;
 ok = jest('unit', 'jest.unit.config.js') && ok;
+// The ops console's browser tests need Debian's chromium; installed here when missing (as root).
+ok = run('browser (chromium for the ops console tests)', process.execPath, [path.join(__dirname, 'ensure-chromium.js')]) && ok;
 for (const file of integrationFiles()) ok = jest(file, 'jest.integration.config.js', [file]) && ok;
 
 for (const r of results) say(`${r.name}: ${r.passed} passed, ${r.failed} failed`);

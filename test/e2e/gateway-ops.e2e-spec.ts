@@ -1,7 +1,7 @@
 // The ops side of the REST gateway, end to end, with every service as its own process on real
 // Kafka and PostgreSQL: officer decisions, tariff edits and dead-letter replays travel to their
 // owners as commands and are answered when the owner confirms; the overview, the documents and
-// the ops page. Every order is sampled for manual review here (INSPECTION_SAMPLING_RATE=1).
+// the ops console's reads and its page. Every order is sampled for manual review here (INSPECTION_SAMPLING_RATE=1).
 import { randomUUID } from 'node:crypto';
 import { Parser } from '@asyncapi/parser';
 import { DECLARATION_EVENTS, INSPECTION_EVENTS, LOGISTICS_EVENTS, OPS_COMMANDS, OPS_EVENTS, ORDER_EVENTS, OUTBOUND_EVENTS, PLATFORM_EVENTS, TAX_PERMIT_EVENTS, TOPICS } from '@cbec/contracts';
@@ -84,6 +84,13 @@ describe('gateway ops: decisions, tariffs, dead letters, overview, documents', (
       ['replay a dead letter', () => api('POST', `/v1/ops/dead-letters/${someId}/replay`, TMALL_KEY)],
       ['read the overview', () => api('GET', '/v1/ops/overview', TMALL_KEY)],
       ['read a command answer', () => api('GET', `/v1/ops/commands/${someId}`, TMALL_KEY)],
+      ['read the throughput', () => api('GET', '/v1/ops/throughput', TMALL_KEY)],
+      ['read the funnel', () => api('GET', '/v1/ops/funnel', TMALL_KEY)],
+      ['read the reasons', () => api('GET', '/v1/ops/reasons', TMALL_KEY)],
+      ['read the topics and consumer groups', () => api('GET', '/v1/ops/topics', TMALL_KEY)],
+      ['read an order\'s particulars', () => api('GET', '/v1/ops/clearances/tmall-global/TG-1/particulars', TMALL_KEY)],
+      ['count the dead letters', () => api('GET', '/v1/ops/dead-letters/summary', TMALL_KEY)],
+      ['read a dead letter', () => api('GET', `/v1/ops/dead-letters/${someId}`, TMALL_KEY)],
     ])('refuses a platform key the right to %s: 403 in the contract error shape', async (_, call) => {
       const reply = await call();
       expect(reply.status).toBe(403);
@@ -227,6 +234,109 @@ describe('gateway ops: decisions, tariffs, dead letters, overview, documents', (
     });
   });
 
+  describe('what the ops console reads', () => {
+    it('counts orders entering and completing per minute over the last hour, the current minute last', async () => {
+      const { status, body } = await api('GET', '/v1/ops/throughput', OPS_KEY);
+      expect(status).toBe(200);
+      expect(body.minutes).toBe(60);
+      expect(body.series).toHaveLength(60);
+      expect(Date.parse(body.series[59].minute)).toBeLessThanOrEqual(Date.now());
+      expect(Date.now() - Date.parse(body.series[59].minute)).toBeLessThan(120_000);
+      expect(body.series.reduce((sum: number, m: { entered: number }) => sum + m.entered, 0)).toBeGreaterThanOrEqual(4);
+      expect(body.series.every((m: { completed: number }) => Number.isInteger(m.completed))).toBe(true);
+      expect((await api('GET', '/v1/ops/throughput?minutes=5', OPS_KEY)).body.series).toHaveLength(5);
+      expect(fieldsOf(await api('GET', '/v1/ops/throughput?minutes=0&since=x', OPS_KEY))).toEqual(['minutes', 'since']);
+    });
+
+    it('gives the funnel of the steps of the orders of the window, for every model or one', async () => {
+      const { body } = await api('GET', '/v1/ops/funnel?model=DIRECT_MAIL', OPS_KEY);
+      expect(body.model).toBe('DIRECT_MAIL');
+      const reached = Object.fromEntries(body.steps.map((step: { status: string; orders: number }) => [step.status, step.orders]));
+      expect(reached.RECEIVED).toBe(body.entered);
+      expect(reached.HELD_FOR_REVIEW).toBeGreaterThanOrEqual(3);
+      expect(reached.APPROVED).toBeGreaterThanOrEqual(2);
+      expect(body.steps.find((step: { status: string }) => step.status === 'HELD_FOR_REVIEW').optional).toBe(true);
+      expect(body.rejected).toBeGreaterThanOrEqual(2);
+      expect((await api('GET', '/v1/ops/funnel?model=BY_SEA', OPS_KEY)).status).toBe(400);
+    });
+
+    it('counts rejections and refusals by reason code', async () => {
+      const { body } = await api('GET', '/v1/ops/reasons?hours=1', OPS_KEY);
+      const rejections = Object.fromEntries(body.rejections.map((r: { reasonCode: string; count: number }) => [r.reasonCode, r.count]));
+      expect(rejections.INSPECTION_FAILED).toBeGreaterThanOrEqual(1);
+      expect(rejections.PROHIBITED_GOODS).toBeGreaterThanOrEqual(1);
+      expect(body.refusals).toEqual(expect.any(Array));
+    });
+
+    it('lists every topic with its partitions and offsets, and every consumer group with its lag per partition, from the admin API', async () => {
+      const first = await api('GET', '/v1/ops/topics', OPS_KEY);
+      expect(first.status).toBe(200);
+      expect(first.body.brokerAvailable).toBe(true);
+      const inbound = first.body.topics.find((topic: { topic: string }) => topic.topic === TOPICS.platformInbound);
+      expect(inbound.partitions).toHaveLength(6);
+      expect(inbound.partitions[0]).toEqual({ partition: 0, leader: expect.any(Number), low: expect.any(String), high: expect.any(String), messages: expect.any(Number) });
+      expect(inbound.endOffset).toBeGreaterThan(0);
+      expect(first.body.topics.some((topic: { topic: string }) => topic.topic.startsWith('__'))).toBe(false);
+      const systemGroups = first.body.consumerGroups.filter((group: { system: boolean }) => group.system).map((group: { consumerGroup: string }) => group.consumerGroup);
+      expect(systemGroups.sort()).toEqual(['cbec.declaration', 'cbec.gateway.outbound', 'cbec.inspection', 'cbec.logistics', 'cbec.order', 'cbec.tax-permit']);
+      const order = first.body.consumerGroups.find((group: { consumerGroup: string }) => group.consumerGroup === 'cbec.order');
+      expect(order).toMatchObject({ state: 'Stable', members: 1, lag: expect.any(Number) });
+      expect(order.partitions).toContainEqual({ topic: TOPICS.platformInbound, partition: expect.any(Number), committed: expect.any(String), end: expect.any(String), lag: expect.any(Number) });
+
+      // A later reading has an earlier one to compare with: rates and trends.
+      const second = await eventually(
+        async () => {
+          const later = await api('GET', '/v1/ops/topics', OPS_KEY);
+          return later.body.topics.every((topic: { ratePerSecond: number | null }) => topic.ratePerSecond !== null) ? later : undefined;
+        },
+        { what: 'message rates' },
+      );
+      expect(second.body.consumerGroups.find((group: { consumerGroup: string }) => group.consumerGroup === 'cbec.order').lagTrend).toMatch(/^(GROWING|SHRINKING|STEADY)$/);
+    });
+
+    it('shows an order\'s particulars with ID numbers and phones masked, and 404 for an unknown order', async () => {
+      const order = await heldOrder();
+      const { status, body } = await api('GET', `/v1/ops/clearances/${order.platformId}/${order.orderId}/particulars`, OPS_KEY);
+      expect(status).toBe(200);
+      const id = order.consumer.idNumber;
+      expect(body.particulars.consignee).toMatchObject({ name: order.consumer.name, idNumber: `${id.slice(0, 6)}********${id.slice(-4)}`, phone: '+86138****0000' });
+      expect(body.particulars.payment.payerIdNumber).toBe(`${id.slice(0, 6)}********${id.slice(-4)}`);
+      expect(body.particulars.items).toEqual(order.items);
+      expect(body.particulars.documents.map((d: { kind: string }) => d.kind)).toEqual(expect.arrayContaining(['PACKING_LIST', 'INVOICE']));
+      expect(JSON.stringify(body)).not.toContain(id);
+      expect((await api('GET', `/v1/ops/clearances/tmall-global/TG-UNKNOWN-${Date.now()}/particulars`, OPS_KEY)).status).toBe(404);
+    });
+
+    it('finds orders by the start of their id and by the time they were received', async () => {
+      const order = await heldOrder();
+      const prefix = order.orderId.slice(0, -2);
+      const byId = await api('GET', `/v1/clearances?orderId=${prefix}`, OPS_KEY);
+      expect(byId.body.items.map((item: { orderId: string }) => item.orderId)).toContain(order.orderId);
+      expect(byId.body.items.every((item: { orderId: string }) => item.orderId.startsWith(prefix))).toBe(true);
+      const { createdAt } = (await api('GET', `/v1/clearances/${order.platformId}/${order.orderId}`, OPS_KEY)).body;
+      const window = await api('GET', `/v1/clearances?createdFrom=${createdAt}&createdTo=${new Date(Date.parse(createdAt) + 1).toISOString()}`, OPS_KEY);
+      expect(window.body.items.map((item: { orderId: string }) => item.orderId)).toContain(order.orderId);
+      const before = await api('GET', `/v1/clearances?createdTo=${createdAt}&orderId=${order.orderId}`, OPS_KEY);
+      expect(before.body.items).toEqual([]);
+    });
+
+    it('counts dead letters by group and reason, filters by reason, and tells what became of a replay', async () => {
+      const summary = await api('GET', '/v1/ops/dead-letters/summary', OPS_KEY);
+      expect(summary.body.reasons).toContainEqual({ consumerGroup: 'cbec.order', reason: 'value is not valid JSON', count: expect.any(Number), notReplayed: expect.any(Number), lastDeadAt: expect.any(String) });
+      const matching = await api('GET', '/v1/ops/dead-letters?reason=NOT%20VALID%20json', OPS_KEY);
+      expect(matching.body.items.length).toBeGreaterThanOrEqual(2);
+      expect(matching.body.items.every((item: { reason: string }) => item.reason === 'value is not valid JSON')).toBe(true);
+      expect((await api('GET', '/v1/ops/dead-letters?reason=no%20such%20reason%25', OPS_KEY)).body.items).toEqual([]);
+
+      const replayed = matching.body.items.find((item: { replayCount: number }) => item.replayCount === 1);
+      const detail = await api('GET', `/v1/ops/dead-letters/${replayed.id}`, OPS_KEY);
+      expect(detail.body).toMatchObject({ id: replayed.id, replay: { state: 'DEAD_LETTERED_AGAIN', deadLetterId: expect.any(String), reason: 'value is not valid JSON' } });
+      const never = matching.body.items.find((item: { replayCount: number }) => item.replayCount === 0);
+      expect((await api('GET', `/v1/ops/dead-letters/${never.id}`, OPS_KEY)).body.replay).toEqual({ state: 'NOT_REPLAYED' });
+      expect((await api('GET', `/v1/ops/dead-letters/${randomUUID()}`, OPS_KEY)).status).toBe(404);
+    });
+  });
+
   describe('an answer later than OPS_COMMAND_TIMEOUT_MS', () => {
     it('replies 202 PENDING with a link, where the answer is found once the owner has given it', async () => {
       await system.restart('gateway', { OPS_COMMAND_TIMEOUT_MS: '0' });
@@ -270,12 +380,26 @@ describe('gateway ops: decisions, tariffs, dead letters, overview, documents', (
       expect(addresses).toEqual(expect.arrayContaining(Object.values(TOPICS)));
     });
 
-    it('serves the ops page at /', async () => {
-      const page = await api('GET', '/');
+    it('serves the ops console at /: its page, its modules and its chart library from node_modules, and nothing else', async () => {
+      const page = await fetch(`${system.urls.gateway}/`);
       expect(page.status).toBe(200);
-      expect(page.contentType).toMatch(/text\/html/);
-      expect(page.text).toContain('/v1/ops/overview');
-      expect(page.text).toContain('ops key');
+      expect(page.headers.get('content-type')).toMatch(/text\/html/);
+      expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+      const html = await page.text();
+      expect(html).toContain('/console/app.js');
+      expect(html).toContain('/console/vendor/uPlot.iife.min.js');
+      const app = await api('GET', '/console/app.js');
+      expect(app.contentType).toMatch(/text\/javascript/);
+      expect(app.text).toContain('/v1/ops/overview');
+      expect(app.text).toContain('ops key');
+      expect((await api('GET', '/console/views/overview.js')).status).toBe(200);
+      const chart = await api('GET', '/console/vendor/uPlot.iife.min.js');
+      expect(chart.status).toBe(200);
+      expect(chart.text).toContain('uPlot');
+      const etag = (await fetch(`${system.urls.gateway}/console/app.js`)).headers.get('etag');
+      expect(etag).toEqual(expect.any(String));
+      expect((await fetch(`${system.urls.gateway}/console/app.js`, { headers: { 'if-none-match': etag! } })).status).toBe(304);
+      for (const missing of ['/console/nothing.js', '/console/..%2Fpackage.json', '/console/vendor/..%2F..%2Fpackage.json']) expect((await api('GET', missing)).status).toBe(404);
     });
   });
 });

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import Decimal from 'decimal.js';
 import type { ClearanceModel, OrderPlacedData, TaxAssessmentNotice } from '@cbec/contracts';
 import { PLATFORM_EVENTS } from '@cbec/contracts';
-import { residentIdCheckCharacter } from '@cbec/domain';
+import { isSampledForReview, residentIdCheckCharacter } from '@cbec/domain';
 
 /** Valid PRC resident IDs (ISO 7064 MOD 11-2 check characters), for distinct consumers. */
 export const RESIDENT_IDS = ['11010519491231002X', '330106199003071236', '410102198511204568', '440305197001017894'] as const;
@@ -70,6 +70,19 @@ export class OrderBuilder {
   id(orderId: string): this {
     this.data.orderId = orderId;
     return this;
+  }
+  /**
+   * An order id that customs' sampling (CONTRACT 4.2 rule 5, a stable hash of the key) does or
+   * does not pick at this INSPECTION_SAMPLING_RATE, so one test run can hold some orders for an
+   * officer and let others through.
+   */
+  sampledForReview(rate: number, sampled = true): this {
+    const prefix = this.data.orderId;
+    for (let i = 0; isSampledForReview(`${this.data.platformId}/${this.data.orderId}`, rate) !== sampled; i++) this.data.orderId = `${prefix}${i}`;
+    return this;
+  }
+  notSampledForReview(rate: number): this {
+    return this.sampledForReview(rate, false);
   }
   consumer(idNumber: string, name = this.data.consumer.name): this {
     this.data.consumer = { ...this.data.consumer, idNumber, name };

@@ -2,3 +2,4 @@ export * from './builders';
 export * from './infrastructure';
 export * from './probes';
 export * from './system';
+export * from './browser';

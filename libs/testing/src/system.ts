@@ -19,6 +19,8 @@ export interface RunningSystem {
 export async function startSystem(names: string[] = services.serviceNames(), env: Record<string, string> = {}, portBase = 4100): Promise<RunningSystem> {
   // TEST_PORT_OFFSET moves every port, so two checkouts can run their e2e files side by side.
   const offset = Number(process.env.TEST_PORT_OFFSET ?? 0);
+  // A loaded machine may need longer than a minute to start six services at once.
+  const readyWithinMs = Number(process.env.TEST_SERVICE_READY_MS ?? 60_000);
   const ports: Record<string, number> = Object.fromEntries(names.map((name, i) => [name, portBase + offset + i]));
   const portEnv = Object.fromEntries(names.map((name) => [`${name.toUpperCase().replace(/-/g, '_')}_PORT`, String(ports[name])]));
   const children: Record<string, ChildProcess> = {};
@@ -32,7 +34,7 @@ export async function startSystem(names: string[] = services.serviceNames(), env
     });
     children[name] = child;
     try {
-      await services.waitReady(name, ports[name], child, 60_000);
+      await services.waitReady(name, ports[name], child, readyWithinMs);
     } catch (error) {
       throw new Error(`${(error as Error).message}\n${logs[name].slice(-20).join('\n')}`);
     }

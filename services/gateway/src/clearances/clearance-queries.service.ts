@@ -32,6 +32,9 @@ export class ClearanceQueries {
     if (scope.platformId) select.andWhere('v.platform_id = :platformId', { platformId: scope.platformId });
     if (query.status) select.andWhere('v.status = :status', { status: query.status });
     if (query.model) select.andWhere('v.clearance_model = :model', { model: query.model });
+    if (query.orderId) select.andWhere("v.order_id LIKE :orderIdPrefix ESCAPE '\\'", { orderIdPrefix: `${query.orderId.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
+    if (query.createdFrom) select.andWhere('v.created_at >= :createdFrom', { createdFrom: new Date(query.createdFrom) });
+    if (query.createdTo) select.andWhere('v.created_at < :createdTo', { createdTo: new Date(query.createdTo) });
     if (query.stuckForMs !== undefined) {
       select.andWhere('v.status NOT IN (:...terminal) AND v.updated_at < :stuckSince', { terminal: TERMINAL, stuckSince: new Date(now - query.stuckForMs) });
     }

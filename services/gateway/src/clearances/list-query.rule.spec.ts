@@ -19,6 +19,11 @@ describe('parseListQuery', () => {
     });
   });
 
+  it('reads the start of an order id and a creation window, as UTC times', () => {
+    const { query } = parseListQuery({ orderId: 'TG2026', createdFrom: '2026-11-11T08:00:00+08:00', createdTo: '2026-11-12' });
+    expect(query).toEqual({ orderId: 'TG2026', createdFrom: '2026-11-11T00:00:00.000Z', createdTo: '2026-11-12T00:00:00.000Z', limit: DEFAULT_LIMIT });
+  });
+
   it('takes stuckForMs=0 as every order not terminal', () => {
     expect(parseListQuery({ stuckForMs: '0' }).query?.stuckForMs).toBe(0);
   });
@@ -37,6 +42,10 @@ describe('parseListQuery', () => {
     ['a cursor it did not give', { cursor: 'bm90LWEtY3Vyc29y' }, 'cursor'],
     ['a parameter given twice', { status: ['COMPLETED', 'REJECTED'] }, 'status'],
     ['an unknown parameter', { staus: 'COMPLETED' }, 'staus'],
+    ['an order id with a slash', { orderId: 'TG/1' }, 'orderId'],
+    ['a creation time in words', { createdFrom: 'yesterday' }, 'createdFrom'],
+    ['an impossible date', { createdTo: '2026-13-45' }, 'createdTo'],
+    ['a window that ends before it starts', { createdFrom: '2026-11-12', createdTo: '2026-11-11' }, 'createdTo'],
   ])('refuses %s, naming the field', (_, raw, field) => {
     const { query, errors } = parseListQuery(raw as Record<string, unknown>);
     expect(query).toBeUndefined();

@@ -6,6 +6,8 @@ import { decodeCursor, ListPosition } from './cursor.rule';
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
+/** A date, or a date and time with an optional offset. */
+const TIME_PATTERN = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
 export interface ListQuery {
   status?: ClearanceStatus;
@@ -13,11 +15,16 @@ export interface ListQuery {
   platformId?: string;
   /** Not terminal and not updated for at least this long. */
   stuckForMs?: number;
+  /** Order ids starting with this. */
+  orderId?: string;
+  /** Created at or after / before these times (ISO 8601). */
+  createdFrom?: string;
+  createdTo?: string;
   after?: ListPosition;
   limit: number;
 }
 
-const PARAMETERS = ['status', 'model', 'platformId', 'stuckForMs', 'cursor', 'limit'];
+const PARAMETERS = ['status', 'model', 'platformId', 'orderId', 'createdFrom', 'createdTo', 'stuckForMs', 'cursor', 'limit'];
 
 export function parseListQuery(raw: Record<string, unknown>): { query: ListQuery; errors: [] } | { query?: undefined; errors: FieldError[] } {
   const errors: FieldError[] = [];
@@ -43,6 +50,18 @@ export function parseListQuery(raw: Record<string, unknown>): { query: ListQuery
     if (IDENTIFIER_PATTERN.test(platformId)) query.platformId = platformId;
     else errors.push({ field: 'platformId', message: 'platformId must be 1-64 letters, digits or ._:- (no slash)' });
   }
+  const orderId = text('orderId');
+  if (orderId !== undefined) {
+    if (IDENTIFIER_PATTERN.test(orderId)) query.orderId = orderId;
+    else errors.push({ field: 'orderId', message: 'orderId must be the start of an order id: 1-64 letters, digits or ._:-' });
+  }
+  for (const name of ['createdFrom', 'createdTo'] as const) {
+    const value = text(name);
+    if (value === undefined) continue;
+    if (TIME_PATTERN.test(value) && !Number.isNaN(Date.parse(value))) query[name] = new Date(value).toISOString();
+    else errors.push({ field: name, message: `${name} must be a date-time in ISO 8601 (e.g. 2026-11-11T00:00:00Z)` });
+  }
+  if (query.createdFrom && query.createdTo && query.createdFrom > query.createdTo) errors.push({ field: 'createdTo', message: 'createdTo must not be before createdFrom' });
   const stuckForMs = integerOf(text('stuckForMs'));
   if (stuckForMs === null || (stuckForMs !== undefined && stuckForMs < 0)) errors.push({ field: 'stuckForMs', message: 'stuckForMs must be a whole number of milliseconds, 0 or more' });
   else if (stuckForMs !== undefined) query.stuckForMs = stuckForMs;

@@ -1,7 +1,9 @@
 // What the ops calls read from the read model's clearance_view (schema gateway; owned by the read
-// model, read here with plain SQL): whether an order is known, and the counts of the overview.
+// model, read here with plain SQL): whether an order is known, its particulars, and the counts of
+// the overview.
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { ClearanceParticulars } from '../read-model/particulars.rule';
 
 export interface OrderCounts {
   total: number;
@@ -22,6 +24,12 @@ export class ClearanceViewQueries {
   async knows(platformId: string, orderId: string): Promise<boolean> {
     const rows = await this.dataSource.query('SELECT 1 FROM clearance_view WHERE platform_id = $1 AND order_id = $2', [platformId, orderId]);
     return rows.length > 0;
+  }
+
+  /** Undefined when the order is unknown; its particulars null until it is confirmed. */
+  async particulars(platformId: string, orderId: string): Promise<{ particulars: ClearanceParticulars | null } | undefined> {
+    const [row] = await this.dataSource.query('SELECT particulars FROM clearance_view WHERE platform_id = $1 AND order_id = $2', [platformId, orderId]);
+    return row ? { particulars: row.particulars } : undefined;
   }
 
   async counts(): Promise<OrderCounts> {

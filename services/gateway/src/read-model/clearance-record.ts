@@ -1,6 +1,7 @@
 // What the read model knows of one order: its clearance view (CONTRACT 5) and the raw entries of
 // its timeline, as the projection keeps them; the timeline is put in order when read.
 import type { ClearanceModel, ClearanceStatus, OrderRef, ServiceName, TaxAssessmentNotice } from '@cbec/contracts';
+import type { ClearanceParticulars } from './particulars.rule';
 
 export interface PickupDetails {
   location: { name: string; address: string };
@@ -29,6 +30,8 @@ export interface ClearanceView {
   pickup: PickupDetails | null;
   /** The data of out-for-delivery.v1. */
   delivery: DeliveryDetails | null;
+  /** For ops: consignee, payment, logistics, items and documents, masked (particulars.rule.ts). */
+  particulars: ClearanceParticulars | null;
   /** The earliest time of the events that made the view (RFC 3339, UTC, milliseconds). */
   createdAt: string;
   /** The latest time of the events that changed it. */

@@ -108,6 +108,7 @@ export function viewOf(row: ClearanceViewRow): ClearanceView {
     permitNumber: row.permitNumber,
     pickup: row.pickup,
     delivery: row.delivery,
+    particulars: row.particulars,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };

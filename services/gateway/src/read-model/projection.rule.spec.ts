@@ -63,6 +63,7 @@ describe('project: order-placed', () => {
       permitNumber: null,
       pickup: null,
       delivery: null,
+      particulars: null,
       createdAt: '2026-11-11T00:00:00.500Z',
       updatedAt: '2026-11-11T00:00:00.500Z',
     });

@@ -16,6 +16,7 @@ import {
 } from '@cbec/contracts';
 import type { CloudEvent } from '@cbec/messaging';
 import { ClearanceRecord, ClearanceView, DeliveryDetails, PickupDetails, TimelineKind, TimelineRecord } from './clearance-record';
+import { particularsAfter } from './particulars.rule';
 
 /** Which events the projection reads; anything else leaves a record as it is. */
 export function timelineKindOf(type: string): TimelineKind | undefined {
@@ -31,7 +32,7 @@ export function project(record: ClearanceRecord, event: CloudEvent): ClearanceRe
   const at = timeOf(event, record);
   const data = (event.data ?? {}) as EventData;
   const entry = timelineEntryOf(event, kind, at, data);
-  const view = kind === 'status' ? applyStatus(record, entry.status!, at, data) : event.type === PLATFORM_EVENTS.orderPlaced ? applyOrderPlaced(record, at, data) : record.view;
+  const view = kind === 'status' ? applyStatus(record, entry.status!, at, event.type, data) : event.type === PLATFORM_EVENTS.orderPlaced ? applyOrderPlaced(record, at, data) : record.view;
   return { ref: record.ref, view, timeline: [...record.timeline, entry] };
 }
 
@@ -45,7 +46,7 @@ export function restartCorrectedOrder(record: ClearanceRecord, orderPlaced: Clou
   const data = (orderPlaced.data ?? {}) as EventData;
   return {
     ...projected,
-    view: { ...view, status: 'RECEIVED', reasonCode: null, clearanceModel: validModelOf(data.clearanceModel) ?? view.clearanceModel, declarationNumber: null, taxAssessment: null, permitNumber: null, pickup: null, delivery: null },
+    view: { ...view, status: 'RECEIVED', reasonCode: null, clearanceModel: validModelOf(data.clearanceModel) ?? view.clearanceModel, declarationNumber: null, taxAssessment: null, permitNumber: null, pickup: null, delivery: null, particulars: null },
   };
 }
 
@@ -70,7 +71,7 @@ function timelineEntryOf(event: CloudEvent, kind: TimelineKind, at: string, data
   return { ...base, step: null, causationId: null, status, service: 'gateway', customsCode: null, reasonCode: null };
 }
 
-function applyStatus(record: ClearanceRecord, status: ClearanceStatus, at: string, data: EventData): ClearanceView {
+function applyStatus(record: ClearanceRecord, status: ClearanceStatus, at: string, type: string, data: EventData): ClearanceView {
   const view = touched(record.view ?? newView(record, at, null), at);
   const notice = noticeOf(data);
   return {
@@ -84,6 +85,7 @@ function applyStatus(record: ClearanceRecord, status: ClearanceStatus, at: strin
     taxAssessment: status === 'TAX_ASSESSED' ? (notice as unknown as TaxAssessmentNotice) : view.taxAssessment,
     pickup: status === 'READY_FOR_PICKUP' ? (notice as unknown as PickupDetails) : view.pickup,
     delivery: status === 'OUT_FOR_DELIVERY' ? (notice as unknown as DeliveryDetails) : view.delivery,
+    particulars: particularsAfter(view.particulars, type, data as Parameters<typeof particularsAfter>[2]),
   };
 }
 
@@ -105,6 +107,7 @@ function newView(record: ClearanceRecord, at: string, clearanceModel: ClearanceM
     permitNumber: null,
     pickup: null,
     delivery: null,
+    particulars: null,
     createdAt: at,
     updatedAt: at,
   };

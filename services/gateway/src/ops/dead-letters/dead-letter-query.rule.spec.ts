@@ -12,7 +12,13 @@ describe('readDeadLetterQuery', () => {
     expect(readDeadLetterQuery({ consumerGroup: 'cbec.order', limit: '10', cursor })).toEqual({ ok: true, query: { consumerGroup: 'cbec.order', limit: 10, after: { deadAt: '2026-11-11T00:00:00.000Z', id: ID } } });
   });
 
+  it('reads part of a reason to match, trimmed', () => {
+    expect(readDeadLetterQuery({ reason: ' not valid JSON ' })).toEqual({ ok: true, query: { reason: 'not valid JSON', limit: 50 } });
+  });
+
   it.each([
+    [{ reason: '  ' }, 'reason'],
+    [{ reason: 'x'.repeat(201) }, 'reason'],
     [{ limit: '0' }, 'limit'],
     [{ limit: '201' }, 'limit'],
     [{ limit: 'ten' }, 'limit'],

@@ -1,5 +1,6 @@
 // GET /v1/ops/dead-letters and POST /v1/ops/dead-letters/{id}/replay (ops key): browse what every
-// consumer group dead-lettered, and ask the owning group to put one back on its topic.
+// consumer group dead-lettered, and ask the owning group to put one back on its topic. For the
+// console: the counts by group and reason, and one letter with what became of its replay.
 import { Controller, Get, HttpCode, NotFoundException, Param, Post, Query, Res, UseGuards } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiBadRequestResponse, ApiBearerAuth, ApiConflictResponse, ApiForbiddenResponse, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Response } from 'express';
@@ -12,7 +13,9 @@ import { CommandGateway } from '../commands/command-gateway.service';
 import { sendReply } from '../commands/http-reply';
 import { readDeadLetterQuery } from './dead-letter-query.rule';
 import { DeadLetterViews } from './dead-letter-views';
-import { DeadLetterPage, DeadLetterQueryParams } from './dead-letters.dto';
+import { ConsumerLag } from '../overview/consumer-lag';
+import { DeadLetterDetail, DeadLetterPage, DeadLetterQueryParams, DeadLetterSummary } from './dead-letters.dto';
+import { replayOutcome } from './replay-outcome.rule';
 
 @ApiTags('ops')
 @ApiBearerAuth()
@@ -25,6 +28,7 @@ export class DeadLettersController {
   constructor(
     private readonly deadLetters: DeadLetterViews,
     private readonly commands: CommandGateway,
+    private readonly lag: ConsumerLag,
   ) {}
 
   @Get()
@@ -35,6 +39,26 @@ export class DeadLettersController {
     const read = readDeadLetterQuery(params as Record<string, unknown>);
     if (!read.ok) throw new BadRequestWithDetails('invalid dead-letter query', read.errors);
     return this.deadLetters.page(read.query);
+  }
+
+  @Get('summary')
+  @ApiOperation({ summary: 'Dead letters counted by consumer group and reason (ops key)' })
+  @ApiOkResponse({ type: DeadLetterSummary })
+  async summary(): Promise<DeadLetterSummary> {
+    return { reasons: await this.deadLetters.summary() };
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One dead letter, and what became of its last replay (ops key)' })
+  @ApiOkResponse({ type: DeadLetterDetail })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  async one(@Param('id') id: string): Promise<DeadLetterDetail> {
+    const letter = await this.deadLetters.find(id);
+    if (!letter) throw new NotFoundException(`no dead letter ${id}`);
+    if (!letter.replayedAt) return { ...letter, replay: replayOutcome({ replayedAt: null, lagOnTopic: null, now: Date.now() }) };
+    const [again, [group]] = await Promise.all([this.deadLetters.failedAgain(letter), this.lag.ofGroups([letter.consumerGroup])]);
+    const lagOnTopic = group.lag === null ? null : (group.topics.find((topic) => topic.topic === letter.topic)?.lag ?? null);
+    return { ...letter, replay: replayOutcome({ replayedAt: letter.replayedAt, failedAgain: again, lagOnTopic, now: Date.now() }) };
   }
 
   @Post(':id/replay')

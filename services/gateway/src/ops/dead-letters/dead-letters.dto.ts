@@ -23,6 +23,29 @@ export class DeadLetterPage {
 
 export class DeadLetterQueryParams {
   @ApiPropertyOptional({ example: 'cbec.order' }) consumerGroup?: string;
+  @ApiPropertyOptional({ example: 'not valid JSON', description: 'part of the reason, any case' }) reason?: string;
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 }) limit?: number;
   @ApiPropertyOptional() cursor?: string;
+}
+
+export class DeadLetterReasonCount {
+  @ApiProperty({ example: 'cbec.order' }) consumerGroup: string;
+  @ApiProperty({ example: 'value is not valid JSON' }) reason: string;
+  @ApiProperty() count: number;
+  @ApiProperty({ description: 'of them, not replayed yet' }) notReplayed: number;
+  @ApiProperty({ format: 'date-time' }) lastDeadAt: string;
+}
+
+export class DeadLetterSummary {
+  @ApiProperty({ type: [DeadLetterReasonCount], description: 'by consumer group and reason, the most recent first' }) reasons: DeadLetterReasonCount[];
+}
+
+export class ReplayOutcomeBody {
+  @ApiProperty({ enum: ['NOT_REPLAYED', 'PENDING', 'PROCESSED', 'DEAD_LETTERED_AGAIN'], description: 'PROCESSED: its group consumed its topic to the end since the replay and did not dead-letter it again' }) state: string;
+  @ApiPropertyOptional({ format: 'uuid', description: 'the new dead letter, for DEAD_LETTERED_AGAIN' }) deadLetterId?: string;
+  @ApiPropertyOptional({ description: 'why it failed again' }) reason?: string;
+}
+
+export class DeadLetterDetail extends DeadLetterItem {
+  @ApiProperty({ type: ReplayOutcomeBody, description: 'what became of the last replay' }) replay: ReplayOutcomeBody;
 }

@@ -1,68 +1,75 @@
-// Consumer lag of every consumer group of the system (end offset minus committed offset, summed
-// over the partitions of the topics each group has committed on), from ONE long-lived admin
-// client, connected on first use, never a client per request.
-import { Injectable, OnApplicationShutdown } from '@nestjs/common';
+// Consumer lag of the consumer groups (end offset minus committed offset, per partition of the
+// topics each group has committed on), read with the one long-lived admin client (ClusterAdmin).
+import { Injectable } from '@nestjs/common';
 import type { Admin } from 'kafkajs';
 import { SERVICE_NAMES } from '@cbec/contracts';
-import { Messaging } from '@cbec/messaging';
 import { OUTBOUND } from '../../outbound/outbound.parts';
+import { ClusterAdmin } from '../cluster/cluster-admin';
 
 /** Each pipeline service's group `cbec.<service>`, and the gateway's. */
 export const CONSUMER_GROUPS: readonly string[] = [...SERVICE_NAMES.filter((service) => service !== 'gateway').map((service) => `cbec.${service}`), OUTBOUND.consumer.groupId];
+
+export interface PartitionLag {
+  topic: string;
+  partition: number;
+  /** The group's committed offset; null when it has committed none on the partition. */
+  committed: string | null;
+  end: string;
+  lag: number;
+}
 
 export interface GroupLag {
   consumerGroup: string;
   /** Null when the broker could not say. */
   lag: number | null;
   topics: { topic: string; lag: number }[];
+  partitions: PartitionLag[];
 }
 
-@Injectable()
-export class ConsumerLag implements OnApplicationShutdown {
-  private readonly admin: Admin;
-  private connected?: Promise<void>;
+type EndOffsets = (topic: string) => Promise<{ partition: number; high: string; low: string }[]>;
 
-  constructor(messaging: Messaging) {
-    this.admin = messaging.kafka.admin();
+@Injectable()
+export class ConsumerLag {
+  constructor(private readonly cluster: ClusterAdmin) {}
+
+  /** The system's own groups. */
+  ofEveryGroup(): Promise<GroupLag[]> {
+    return this.ofGroups(CONSUMER_GROUPS);
   }
 
-  async ofEveryGroup(): Promise<GroupLag[]> {
-    this.connected ??= this.admin.connect().catch((error) => {
-      this.connected = undefined;
-      throw error;
-    });
-    const up = await this.connected.then(() => true, () => false);
-    if (!up) return CONSUMER_GROUPS.map((consumerGroup) => ({ consumerGroup, lag: null, topics: [] }));
-    const ends = new Map<string, Promise<{ partition: number; high: string; low: string }[]>>();
-    const endsOf = (topic: string) => {
-      if (!ends.has(topic)) ends.set(topic, this.admin.fetchTopicOffsets(topic));
+  async ofGroups(groups: readonly string[]): Promise<GroupLag[]> {
+    const admin = await this.cluster.admin();
+    if (!admin) return groups.map(unknownLag);
+    const ends = new Map<string, ReturnType<EndOffsets>>();
+    const endsOf: EndOffsets = (topic) => {
+      if (!ends.has(topic)) ends.set(topic, admin.fetchTopicOffsets(topic));
       return ends.get(topic)!;
     };
-    return Promise.all(CONSUMER_GROUPS.map((group) => this.ofGroup(group, endsOf)));
+    return Promise.all(groups.map((group) => ofGroup(admin, group, endsOf)));
   }
+}
 
-  private async ofGroup(consumerGroup: string, endsOf: (topic: string) => Promise<{ partition: number; high: string; low: string }[]>): Promise<GroupLag> {
-    try {
-      // No topics: the broker answers every topic the group has committed offsets on.
-      const committed = await this.admin.fetchOffsets({ groupId: consumerGroup });
-      const topics = await Promise.all(
-        committed.map(async ({ topic, partitions }) => {
-          let lag = 0;
-          for (const end of await endsOf(topic)) {
-            const done = partitions.find((p) => p.partition === end.partition);
-            const from = done && Number(done.offset) >= 0 ? Number(done.offset) : Number(end.low);
-            lag += Math.max(0, Number(end.high) - from);
-          }
-          return { topic, lag };
-        }),
-      );
-      return { consumerGroup, lag: topics.reduce((sum, topic) => sum + topic.lag, 0), topics };
-    } catch {
-      return { consumerGroup, lag: null, topics: [] };
+async function ofGroup(admin: Admin, consumerGroup: string, endsOf: EndOffsets): Promise<GroupLag> {
+  try {
+    // No topics: the broker answers every topic the group has committed offsets on.
+    const committed = await admin.fetchOffsets({ groupId: consumerGroup });
+    const partitions: PartitionLag[] = [];
+    for (const { topic, partitions: done } of committed) {
+      for (const end of await endsOf(topic)) {
+        const mine = done.find((p) => p.partition === end.partition);
+        const has = mine !== undefined && Number(mine.offset) >= 0;
+        const from = has ? Number(mine.offset) : Number(end.low);
+        partitions.push({ topic, partition: end.partition, committed: has ? mine.offset : null, end: end.high, lag: Math.max(0, Number(end.high) - from) });
+      }
     }
+    partitions.sort((a, b) => a.topic.localeCompare(b.topic) || a.partition - b.partition);
+    const topics = committed.map(({ topic }) => ({ topic, lag: partitions.filter((p) => p.topic === topic).reduce((sum, p) => sum + p.lag, 0) }));
+    return { consumerGroup, lag: topics.reduce((sum, topic) => sum + topic.lag, 0), topics, partitions };
+  } catch {
+    return unknownLag(consumerGroup);
   }
+}
 
-  async onApplicationShutdown(): Promise<void> {
-    if (this.connected) await this.admin.disconnect().catch(() => undefined);
-  }
+function unknownLag(consumerGroup: string): GroupLag {
+  return { consumerGroup, lag: null, topics: [], partitions: [] };
 }

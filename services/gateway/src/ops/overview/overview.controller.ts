@@ -28,6 +28,6 @@ export class OverviewController {
   @ApiForbiddenResponse({ type: ErrorBody })
   async overview(): Promise<OverviewBody> {
     const [orders, throughput, consumerLag, notReplayed] = await Promise.all([this.clearances.counts(), this.clearances.throughput(), this.lag.ofEveryGroup(), this.deadLetters.countNotReplayed()]);
-    return { at: new Date().toISOString(), orders, throughput, consumerLag, deadLetters: { count: notReplayed } };
+    return { at: new Date().toISOString(), orders, throughput, consumerLag: consumerLag.map(({ consumerGroup, lag, topics }) => ({ consumerGroup, lag, topics })), deadLetters: { count: notReplayed } };
   }
 }

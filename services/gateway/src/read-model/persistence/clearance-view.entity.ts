@@ -2,6 +2,7 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ClearanceModel, ClearanceStatus, TaxAssessmentNotice } from '@cbec/contracts';
 import type { DeliveryDetails, PickupDetails } from '../clearance-record';
+import type { ClearanceParticulars } from '../particulars.rule';
 
 @Entity({ name: 'clearance_view' })
 export class ClearanceViewRow {
@@ -15,6 +16,7 @@ export class ClearanceViewRow {
   @Column({ name: 'permit_number', type: 'text', nullable: true }) permitNumber: string | null;
   @Column({ type: 'jsonb', nullable: true }) pickup: PickupDetails | null;
   @Column({ type: 'jsonb', nullable: true }) delivery: DeliveryDetails | null;
+  @Column({ type: 'jsonb', nullable: true }) particulars: ClearanceParticulars | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
