@@ -33,6 +33,7 @@ export const INSPECTION_EVENTS = {
   requestRefused: 'cbec.inspection.request-refused.v1',
   cancellationForwarded: 'cbec.inspection.cancellation-forwarded.v1',
   cancelled: 'cbec.inspection.order-cancelled.v1',
+  cancellationConfirmed: 'cbec.inspection.cancellation-confirmed.v1',
 } as const;
 
 export const TAX_PERMIT_EVENTS = {
@@ -44,6 +45,7 @@ export const TAX_PERMIT_EVENTS = {
   tariffChanged: 'cbec.tax-permit.tariff-changed.v1',
   cancellationForwarded: 'cbec.tax-permit.cancellation-forwarded.v1',
   cancelled: 'cbec.tax-permit.order-cancelled.v1',
+  cancellationConfirmed: 'cbec.tax-permit.cancellation-confirmed.v1',
   /** Every change of a consumer's annual total (counted, given back), for the gateway's quotes. */
   annualTotalChanged: 'cbec.tax-permit.annual-total-changed.v1',
 } as const;
@@ -58,9 +60,10 @@ export const LOGISTICS_EVENTS = {
   requestRefused: 'cbec.logistics.request-refused.v1',
   cancellationForwarded: 'cbec.logistics.cancellation-forwarded.v1',
   cancelled: 'cbec.logistics.order-cancelled.v1',
+  cancellationConfirmed: 'cbec.logistics.cancellation-confirmed.v1',
   returnAccepted: 'cbec.logistics.return-accepted.v1',
   returnCompleted: 'cbec.logistics.return-completed.v1',
-  /** The return that brought the last unit back: RETURNED, with that return's completion. */
+  /** Every unit of the order is back: RETURNED, just before that last return's return-completed. */
   returned: 'cbec.logistics.order-returned.v1',
 } as const;
 
@@ -162,16 +165,19 @@ export const STATUS_NOTICES: Partial<Record<ClearanceStatus, OutboundEventType>>
   OUT_FOR_DELIVERY: OUTBOUND_EVENTS.outForDelivery,
   REJECTED: OUTBOUND_EVENTS.rejected,
   COMPLETED: OUTBOUND_EVENTS.completed,
-  CANCELLED: OUTBOUND_EVENTS.cancelled,
-  RETURNED: OUTBOUND_EVENTS.returnCompleted,
 };
 
 /**
- * Internal events that tell the platform something without changing the status (CONTRACT 7.3):
- * the outbound event each becomes, and who emits it. Like refusals they refer to the step they
- * saw; unlike refusals they answer a request that was accepted.
+ * Internal events that tell the platform something without changing the status (CONTRACT 7): the
+ * outbound event each becomes, and who emits it. Like refusals they refer to a step (they go out
+ * once the order has reached it); unlike refusals they answer a request that was accepted. A
+ * cancellation's confirmation comes at the step of its CANCELLED, so right after it; the return
+ * that brings the last unit back comes at the step of RETURNED.
  */
 export const NOTICE_EVENTS: Record<string, { notice: OutboundEventType; service: ServiceName }> = {
+  [INSPECTION_EVENTS.cancellationConfirmed]: { notice: OUTBOUND_EVENTS.cancelled, service: 'inspection' },
+  [TAX_PERMIT_EVENTS.cancellationConfirmed]: { notice: OUTBOUND_EVENTS.cancelled, service: 'tax-permit' },
+  [LOGISTICS_EVENTS.cancellationConfirmed]: { notice: OUTBOUND_EVENTS.cancelled, service: 'logistics' },
   [LOGISTICS_EVENTS.returnAccepted]: { notice: OUTBOUND_EVENTS.returnAccepted, service: 'logistics' },
   [LOGISTICS_EVENTS.returnCompleted]: { notice: OUTBOUND_EVENTS.returnCompleted, service: 'logistics' },
 };
@@ -403,6 +409,7 @@ export interface CancellationNotice {
   refund?: { assessmentId: string; amount: string };
 }
 
+/** order-cancelled (CANCELLED), and cancellation-confirmed (cancelled.v1) with the same data. */
 export interface OrderCancelledData extends ClearanceEventData {
   notice: CancellationNotice & Record<string, unknown>;
 }
@@ -444,7 +451,7 @@ export interface ReturnAcceptedData extends ClearanceEventData {
   notice: ReturnAcceptedNotice & Record<string, unknown>;
 }
 
-/** return-completed, and order-returned (the same fields, with RETURNED). */
+/** return-completed; order-returned (RETURNED) carries the same data of the last return. */
 export interface ReturnCompletedData extends ClearanceEventData {
   notice: ReturnCompletedNotice & Record<string, unknown>;
 }

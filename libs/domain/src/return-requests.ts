@@ -3,7 +3,7 @@
 // the shape (a returnId already used with other content is a shape error of `returnId`), the
 // order is COMPLETED, its model takes returns, the window, the quantities. return-received: a
 // re-send is ignored; then the state (a return accepted and not yet completed), then the shape.
-import { CLEARANCE_MODEL_RULES, ClearanceModel, ClearanceStatus, FieldError, RefusalReason, ReturnReceivedData, ReturnRequestedData, validatePayload } from '@cbec/contracts';
+import { CLEARANCE_MODEL_RULES, ClearanceModel, FieldError, RefusalReason, ReturnReceivedData, ReturnRequestedData, validatePayload } from '@cbec/contracts';
 
 /** CONTRACT 7.3 default: returns are accepted within 30 days of completedAt. */
 export const DEFAULT_RETURN_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
@@ -11,7 +11,8 @@ export const DEFAULT_RETURN_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 export const RETURN_BY_MS = 45 * 24 * 60 * 60 * 1000;
 
 export interface ReturnableOrder {
-  status: ClearanceStatus;
+  /** The order's status as the returns owner knows it: only COMPLETED takes returns. */
+  status: string;
   clearanceModel: ClearanceModel;
   completedAt: Date | null;
   /** The order's items: quantities ordered per sku. */

@@ -1,8 +1,8 @@
-// One handler per status event and refusal type of libs/contracts (STATUS_EVENTS, REFUSAL_EVENTS),
+// One handler per status event, refusal and notice type of libs/contracts (STATUS_EVENTS, REFUSAL_EVENTS, NOTICE_EVENTS),
 // made from the tables, all handing the event to the one translator: adding a status to the
 // tables adds its handler here with no code.
 import { Injectable, Type } from '@nestjs/common';
-import { REFUSAL_EVENTS, STATUS_EVENTS } from '@cbec/contracts';
+import { NOTICE_EVENTS, REFUSAL_EVENTS, STATUS_EVENTS } from '@cbec/contracts';
 import { CloudEvent, EventHandler, HandlerContext } from '@cbec/messaging';
 import { OutboundTranslator } from './outbound-translator.service';
 
@@ -26,4 +26,4 @@ export function notifyPlatformWhen(eventType: string): Type<EventHandler> {
   return handler;
 }
 
-export const NOTIFY_PLATFORM_HANDLERS: Type<EventHandler>[] = [...Object.keys(STATUS_EVENTS), ...Object.keys(REFUSAL_EVENTS)].map(notifyPlatformWhen);
+export const NOTIFY_PLATFORM_HANDLERS: Type<EventHandler>[] = [...Object.keys(STATUS_EVENTS), ...Object.keys(REFUSAL_EVENTS), ...Object.keys(NOTICE_EVENTS)].map(notifyPlatformWhen);

@@ -5,6 +5,7 @@ import { INBOUND_EVENT_TYPES, TOPICS } from '@cbec/contracts';
 import type { Subscription } from '@cbec/messaging';
 import { ClearanceProjector } from './clearance-projector.service';
 import { CreateReadModelTables1764000000700 } from './persistence/migrations/1764000000700-create-read-model-tables';
+import { AddAfterSaleToReadModel1764000000701 } from './persistence/migrations/1764000000701-add-after-sale';
 import { ClearanceViewRow } from './persistence/clearance-view.entity';
 import { TimelineEntryRow } from './persistence/timeline-entry.entity';
 import { RECORD_PLATFORM_EVENT_HANDLERS } from './record-platform-event.handler';
@@ -14,7 +15,7 @@ const subscriptions: Subscription[] = [{ topic: TOPICS.platformInbound, knownTyp
 
 export const READ_MODEL = {
   entities: [ClearanceViewRow, TimelineEntryRow],
-  migrations: [CreateReadModelTables1764000000700],
+  migrations: [CreateReadModelTables1764000000700, AddAfterSaleToReadModel1764000000701],
   topics: [TOPICS.platformInbound],
   subscriptions,
   handlers: RECORD_PLATFORM_EVENT_HANDLERS,

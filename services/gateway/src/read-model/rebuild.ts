@@ -13,7 +13,6 @@ import { GATEWAY_SERVICE } from '../app.module';
 import { OUTBOUND } from '../outbound/outbound.parts';
 import { ClearanceProjector } from './clearance-projector.service';
 import { loadAllRecords } from './clearance-store';
-import { CreateReadModelTables1764000000700 } from './persistence/migrations/1764000000700-create-read-model-tables';
 import { READ_MODEL } from './read-model.parts';
 import { compareReadModels } from './rebuild/compare.rule';
 import { replayHistory } from './rebuild/history-replay.rule';
@@ -69,7 +68,7 @@ async function openSchema(url: string, schema: string): Promise<DataSource> {
 
 /** The scratch schema, dropped and created afresh with the read model's tables. */
 async function recreateScratchSchema(url: string): Promise<DataSource> {
-  const dataSource = new DataSource({ ...dataSourceOptions({ url, schema: SCRATCH_SCHEMA, entities: READ_MODEL.entities, migrations: [], poolSize: 2 }), migrations: [CreateReadModelTables1764000000700] });
+  const dataSource = new DataSource({ ...dataSourceOptions({ url, schema: SCRATCH_SCHEMA, entities: READ_MODEL.entities, migrations: [], poolSize: 2 }), migrations: READ_MODEL.migrations });
   await dataSource.initialize();
   await dataSource.query(`DROP SCHEMA IF EXISTS "${SCRATCH_SCHEMA}" CASCADE`);
   await dataSource.query(`CREATE SCHEMA "${SCRATCH_SCHEMA}"`);

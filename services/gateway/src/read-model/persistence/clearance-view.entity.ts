@@ -1,7 +1,7 @@
 // The clearance view of one order (CONTRACT 5), as the projection keeps it.
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { ClearanceModel, ClearanceStatus, TaxAssessmentNotice } from '@cbec/contracts';
-import type { DeliveryDetails, PickupDetails } from '../clearance-record';
+import type { CancellationNotice, ClearanceModel, ClearanceStatus, TaxAssessmentNotice } from '@cbec/contracts';
+import type { DeliveryDetails, PickupDetails, ReturnDetails } from '../clearance-record';
 
 @Entity({ name: 'clearance_view' })
 export class ClearanceViewRow {
@@ -15,6 +15,8 @@ export class ClearanceViewRow {
   @Column({ name: 'permit_number', type: 'text', nullable: true }) permitNumber: string | null;
   @Column({ type: 'jsonb', nullable: true }) pickup: PickupDetails | null;
   @Column({ type: 'jsonb', nullable: true }) delivery: DeliveryDetails | null;
+  @Column({ type: 'jsonb', nullable: true }) cancellation: CancellationNotice | null;
+  @Column({ type: 'jsonb', nullable: true }) returns: ReturnDetails[] | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
