@@ -51,6 +51,21 @@ export class Platform {
     return this.send(PLATFORM_EVENTS.goodsReceived, { ...ref, receivedBy: 'Li Wei', receivedAt: '2026-11-15T10:00:00+08:00', method: 'SIGNATURE' }, id);
   }
 
+  /** Withdraws the order (CONTRACT 7.2). */
+  cancel(ref: Ref, reason = 'the consumer cancelled the order', id?: string, requestedAt = '2026-11-11T09:00:00+08:00') {
+    return this.send(PLATFORM_EVENTS.cancelRequested, { ...ref, reason, requestedAt }, id);
+  }
+
+  /** Asks to return goods of a completed order (CONTRACT 7.3). */
+  requestReturn(ref: Ref, returnId: string, items: { sku: string; quantity: number }[], id?: string, requestedAt = '2026-11-20T10:00:00+08:00') {
+    return this.send(PLATFORM_EVENTS.returnRequested, { ...ref, returnId, items, reason: 'does not fit', requestedAt }, id);
+  }
+
+  /** The platform's returns warehouse has the goods of a return back (CONTRACT 7.3). */
+  returnArrived(ref: Ref, returnId: string, id?: string, receivedAt = '2026-11-25T10:00:00+08:00') {
+    return this.send(PLATFORM_EVENTS.returnReceived, { ...ref, returnId, receivedAt }, id);
+  }
+
   /** An ops officer's decision, as the gateway will send it (CONTRACT 4.2 rule 5). */
   async decide(ref: Ref, decision: 'RELEASE' | 'FAIL'): Promise<void> {
     const event = { ...platformEvent(OPS_COMMANDS.decideInspection, { ...ref, decision, note: 'e2e officer', decidedBy: 'officer-e2e' }), source: '/services/gateway' };

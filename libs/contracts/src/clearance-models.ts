@@ -1,5 +1,6 @@
 // What differs between the three clearance models, as data in one place (CONTRACT 3, 4).
 // Services read these flags instead of testing the model by name.
+import { OUTBOUND_EVENTS, type OutboundEventType } from './event-types';
 import type { ClearanceModel, ClearanceStatus, TaxRegime } from './vocabulary';
 
 export interface ClearanceModelRules {
@@ -21,6 +22,11 @@ export interface ClearanceModelRules {
   issuesPermit: boolean;
   /** Delivery to the door (signature) or a designated pickup location (pickup code). */
   handOver: 'DELIVERY' | 'PICKUP';
+  /**
+   * Where returned goods go (CONTRACT 7.3), for the cross-border retail models only: model III
+   * to its zone's bonded storage site, model I to the carrier's returns hub; null: no returns.
+   */
+  returnsTo: 'ZONE_STORAGE_SITE' | 'CARRIER_RETURNS_HUB' | null;
 }
 
 export const CLEARANCE_MODEL_RULES: Record<ClearanceModel, ClearanceModelRules> = {
@@ -34,6 +40,7 @@ export const CLEARANCE_MODEL_RULES: Record<ClearanceModel, ClearanceModelRules> 
     taxWithheld: true,
     issuesPermit: false,
     handOver: 'DELIVERY',
+    returnsTo: 'CARRIER_RETURNS_HUB',
   },
   GENERAL_TRADE: {
     requestsLogisticsDocuments: false,
@@ -45,6 +52,7 @@ export const CLEARANCE_MODEL_RULES: Record<ClearanceModel, ClearanceModelRules> 
     taxWithheld: false,
     issuesPermit: true,
     handOver: 'PICKUP',
+    returnsTo: null,
   },
   BONDED_ZONE: {
     requestsLogisticsDocuments: false,
@@ -56,6 +64,7 @@ export const CLEARANCE_MODEL_RULES: Record<ClearanceModel, ClearanceModelRules> 
     taxWithheld: false,
     issuesPermit: true,
     handOver: 'PICKUP',
+    returnsTo: 'ZONE_STORAGE_SITE',
   },
 };
 
@@ -69,7 +78,8 @@ export const HAPPY_PATH: Record<ClearanceModel, ClearanceStatus[]> = {
 /**
  * The customs receipt status code (DOMAIN.md: the inventory-list receipt) that a timeline entry
  * into this status shows: 120 accepted, 300 manual review, 500 inspection, 800 released,
- * 899 closed, 100 rejected.
+ * 899 closed, 100 rejected, 700 returned (the goods went back: a return, CEB625). A withdrawn
+ * declaration (CANCELLED, CEB623) is closed: 899.
  */
 export const CUSTOMS_RECEIPT_CODES: Partial<Record<ClearanceStatus, number>> = {
   DECLARED: 120,
@@ -80,4 +90,11 @@ export const CUSTOMS_RECEIPT_CODES: Partial<Record<ClearanceStatus, number>> = {
   APPROVED: 800,
   COMPLETED: 899,
   REJECTED: 100,
+  CANCELLED: 899,
+  RETURNED: 700,
+};
+
+/** The customs code of timeline entries that change no status: every completed return is goods returned (700). */
+export const CUSTOMS_RECEIPT_CODES_OF_NOTICES: Partial<Record<OutboundEventType, number>> = {
+  [OUTBOUND_EVENTS.returnCompleted]: 700,
 };

@@ -5,6 +5,10 @@ export const PLATFORM_EVENTS = {
   proofSubmitted: 'cbec.platform.proof-submitted.v1',
   taxPaid: 'cbec.platform.tax-paid.v1',
   goodsReceived: 'cbec.platform.goods-received.v1',
+  // After-sale (CONTRACT 7).
+  cancelRequested: 'cbec.platform.cancel-requested.v1',
+  returnRequested: 'cbec.platform.return-requested.v1',
+  returnReceived: 'cbec.platform.return-received.v1',
 } as const;
 
 export const OUTBOUND_EVENTS = {
@@ -16,6 +20,10 @@ export const OUTBOUND_EVENTS = {
   rejected: 'cbec.clearance.rejected.v1',
   completed: 'cbec.clearance.completed.v1',
   requestRefused: 'cbec.clearance.request-refused.v1',
+  // After-sale (CONTRACT 7).
+  cancelled: 'cbec.clearance.cancelled.v1',
+  returnAccepted: 'cbec.clearance.return-accepted.v1',
+  returnCompleted: 'cbec.clearance.return-completed.v1',
 } as const;
 
 export type PlatformEventType = (typeof PLATFORM_EVENTS)[keyof typeof PLATFORM_EVENTS];

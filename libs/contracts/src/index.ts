@@ -5,6 +5,7 @@ export * from './event-types';
 export * from './payloads/field-rules';
 export * from './payloads/order-placed';
 export * from './payloads/platform-requests';
+export * from './payloads/after-sale';
 export * from './payloads/validate';
 export * from './internal-events';
 export * from './clearance-models';

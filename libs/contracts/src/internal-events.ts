@@ -12,11 +12,14 @@ export const ORDER_EVENTS = {
   orderConfirmed: 'cbec.order.order-confirmed.v1',
   orderRejected: 'cbec.order.order-rejected.v1',
   requestRefused: 'cbec.order.request-refused.v1',
+  /** A platform's cancel-requested, passed on to the service the confirmed order went to. */
+  cancellationForwarded: 'cbec.order.cancellation-forwarded.v1',
 } as const;
 
 export const DECLARATION_EVENTS = {
   documentsRequested: 'cbec.declaration.documents-requested.v1',
   declarationSubmitted: 'cbec.declaration.declaration-submitted.v1',
+  cancellationForwarded: 'cbec.declaration.cancellation-forwarded.v1',
 } as const;
 
 export const INSPECTION_EVENTS = {
@@ -28,6 +31,9 @@ export const INSPECTION_EVENTS = {
   approved: 'cbec.inspection.approved.v1',
   rejected: 'cbec.inspection.rejected.v1',
   requestRefused: 'cbec.inspection.request-refused.v1',
+  cancellationForwarded: 'cbec.inspection.cancellation-forwarded.v1',
+  cancelled: 'cbec.inspection.order-cancelled.v1',
+  cancellationConfirmed: 'cbec.inspection.cancellation-confirmed.v1',
 } as const;
 
 export const TAX_PERMIT_EVENTS = {
@@ -37,6 +43,11 @@ export const TAX_PERMIT_EVENTS = {
   rejected: 'cbec.tax-permit.rejected.v1',
   requestRefused: 'cbec.tax-permit.request-refused.v1',
   tariffChanged: 'cbec.tax-permit.tariff-changed.v1',
+  cancellationForwarded: 'cbec.tax-permit.cancellation-forwarded.v1',
+  cancelled: 'cbec.tax-permit.order-cancelled.v1',
+  cancellationConfirmed: 'cbec.tax-permit.cancellation-confirmed.v1',
+  /** Every change of a consumer's annual total (counted, given back), for the gateway's quotes. */
+  annualTotalChanged: 'cbec.tax-permit.annual-total-changed.v1',
 } as const;
 
 export const LOGISTICS_EVENTS = {
@@ -47,7 +58,28 @@ export const LOGISTICS_EVENTS = {
   delivered: 'cbec.logistics.delivered.v1',
   pickupExpired: 'cbec.logistics.pickup-expired.v1',
   requestRefused: 'cbec.logistics.request-refused.v1',
+  cancellationForwarded: 'cbec.logistics.cancellation-forwarded.v1',
+  cancelled: 'cbec.logistics.order-cancelled.v1',
+  cancellationConfirmed: 'cbec.logistics.cancellation-confirmed.v1',
+  returnAccepted: 'cbec.logistics.return-accepted.v1',
+  returnCompleted: 'cbec.logistics.return-completed.v1',
+  /** Every unit of the order is back: RETURNED, just before that last return's return-completed. */
+  returned: 'cbec.logistics.order-returned.v1',
 } as const;
+
+/**
+ * The forwarded cancellation of each service's topic. A cancellation follows its order from
+ * service to service on these until it reaches the one that holds the order (README, "The
+ * cancellation race").
+ */
+export const CANCELLATION_FORWARDS: Record<ServiceName, string | undefined> = {
+  order: ORDER_EVENTS.cancellationForwarded,
+  declaration: DECLARATION_EVENTS.cancellationForwarded,
+  inspection: INSPECTION_EVENTS.cancellationForwarded,
+  'tax-permit': TAX_PERMIT_EVENTS.cancellationForwarded,
+  logistics: LOGISTICS_EVENTS.cancellationForwarded,
+  gateway: undefined,
+};
 
 /**
  * Commands from ops (through the gateway) to the service that owns the decision, on
@@ -111,6 +143,10 @@ export const STATUS_EVENTS: Record<string, { status: ClearanceStatus; service: S
   [LOGISTICS_EVENTS.readyForPickup]: { status: 'READY_FOR_PICKUP', service: 'logistics' },
   [LOGISTICS_EVENTS.delivered]: { status: 'COMPLETED', service: 'logistics' },
   [LOGISTICS_EVENTS.pickupExpired]: { status: 'REJECTED', service: 'logistics' },
+  [INSPECTION_EVENTS.cancelled]: { status: 'CANCELLED', service: 'inspection' },
+  [TAX_PERMIT_EVENTS.cancelled]: { status: 'CANCELLED', service: 'tax-permit' },
+  [LOGISTICS_EVENTS.cancelled]: { status: 'CANCELLED', service: 'logistics' },
+  [LOGISTICS_EVENTS.returned]: { status: 'RETURNED', service: 'logistics' },
 };
 
 /** Refusals of a platform request: they change no status and refer to the step they saw. */
@@ -129,6 +165,21 @@ export const STATUS_NOTICES: Partial<Record<ClearanceStatus, OutboundEventType>>
   OUT_FOR_DELIVERY: OUTBOUND_EVENTS.outForDelivery,
   REJECTED: OUTBOUND_EVENTS.rejected,
   COMPLETED: OUTBOUND_EVENTS.completed,
+};
+
+/**
+ * Internal events that tell the platform something without changing the status (CONTRACT 7): the
+ * outbound event each becomes, and who emits it. Like refusals they refer to a step (they go out
+ * once the order has reached it); unlike refusals they answer a request that was accepted. A
+ * cancellation's confirmation comes at the step of its CANCELLED, so right after it; the return
+ * that brings the last unit back comes at the step of RETURNED.
+ */
+export const NOTICE_EVENTS: Record<string, { notice: OutboundEventType; service: ServiceName }> = {
+  [INSPECTION_EVENTS.cancellationConfirmed]: { notice: OUTBOUND_EVENTS.cancelled, service: 'inspection' },
+  [TAX_PERMIT_EVENTS.cancellationConfirmed]: { notice: OUTBOUND_EVENTS.cancelled, service: 'tax-permit' },
+  [LOGISTICS_EVENTS.cancellationConfirmed]: { notice: OUTBOUND_EVENTS.cancelled, service: 'logistics' },
+  [LOGISTICS_EVENTS.returnAccepted]: { notice: OUTBOUND_EVENTS.returnAccepted, service: 'logistics' },
+  [LOGISTICS_EVENTS.returnCompleted]: { notice: OUTBOUND_EVENTS.returnCompleted, service: 'logistics' },
 };
 
 export interface OrderRef {
@@ -254,10 +305,17 @@ export interface TaxSettledData extends DeclarationEventData {
   amount: string;
   withheld: boolean;
   paymentReference?: string;
+  /** The assessment as notified, for refunds of returned goods. */
+  assessment?: TaxAssessmentNotice;
 }
 
 export interface PermitIssuedData extends DeclarationEventData {
   permitNumber: string;
+  /** What was paid (the release's refund if the order is cancelled before the goods move). */
+  assessmentId?: string;
+  amount?: string;
+  /** The assessment as notified, for refunds of returned goods. */
+  assessment?: TaxAssessmentNotice;
 }
 
 export interface DispatchedData extends ClearanceEventData {
@@ -325,4 +383,87 @@ export interface InspectionDecisionData extends OrderRef {
   decision: 'RELEASE' | 'FAIL';
   note?: string;
   decidedBy?: string;
+}
+
+/** A platform's after-sale request as it travels between services: the original event's identity and data. */
+export interface ForwardedRequest {
+  eventId: string;
+  type: string;
+  time: string;
+  correlationId?: string;
+  data: unknown;
+}
+
+/** `cancellation-forwarded`: a cancel-requested passed on to the service the order went to next. */
+export interface CancellationForwardedData extends ClearanceEventData {
+  /** The service it is for; the others reading the same topic leave it. */
+  to: ServiceName;
+  request: ForwardedRequest;
+}
+
+/** The platform's cancelled.v1 fields (CONTRACT 7.2). */
+export interface CancellationNotice {
+  reason: string;
+  cancelledAt: string;
+  /** Where tax was paid or withheld: the whole assessed total. */
+  refund?: { assessmentId: string; amount: string };
+}
+
+/** order-cancelled (CANCELLED), and cancellation-confirmed (cancelled.v1) with the same data. */
+export interface OrderCancelledData extends ClearanceEventData {
+  notice: CancellationNotice & Record<string, unknown>;
+}
+
+export interface ReturnedItem {
+  sku: string;
+  quantity: number;
+}
+
+export interface ReturnAddress {
+  name: string;
+  address: string;
+}
+
+/** The platform's return-accepted.v1 fields (CONTRACT 7.3). */
+export interface ReturnAcceptedNotice {
+  returnId: string;
+  items: ReturnedItem[];
+  returnTo: ReturnAddress;
+  returnBy: string;
+}
+
+export interface ReturnRefund {
+  duty: string;
+  consumptionTax: string;
+  vat: string;
+  total: string;
+}
+
+/** The platform's return-completed.v1 fields (CONTRACT 7.3). */
+export interface ReturnCompletedNotice {
+  returnId: string;
+  items: ReturnedItem[];
+  refund: ReturnRefund;
+  quotaGivenBack: string;
+}
+
+export interface ReturnAcceptedData extends ClearanceEventData {
+  notice: ReturnAcceptedNotice & Record<string, unknown>;
+}
+
+/** return-completed; order-returned (RETURNED) carries the same data of the last return. */
+export interface ReturnCompletedData extends ClearanceEventData {
+  notice: ReturnCompletedNotice & Record<string, unknown>;
+}
+
+/**
+ * A consumer's annual total after a change (an order counted, or given back), with the ledger
+ * row's version so a reader can keep the newest whatever the order of arrival. Internal: it
+ * carries the ID number, which the gateway keeps only as a keyed hash.
+ */
+export interface AnnualTotalChangedData extends OrderRef {
+  consumerIdNumber: string;
+  quotaYear: number;
+  total: string;
+  version: number;
 }

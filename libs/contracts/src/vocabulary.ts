@@ -27,6 +27,8 @@ export const CLEARANCE_STATUSES = [
   'READY_FOR_PICKUP',
   'COMPLETED',
   'REJECTED',
+  'CANCELLED',
+  'RETURNED',
 ] as const;
 export type ClearanceStatus = (typeof CLEARANCE_STATUSES)[number];
 
@@ -64,8 +66,26 @@ export const REFUSAL_REASONS = [
   'PAYMENT_AMOUNT_MISMATCH',
   'PICKUP_CODE_MISMATCH',
   'UNEXPECTED_EVENT',
+  'CANCELLATION_TOO_LATE',
+  'RETURN_NOT_ALLOWED',
+  'RETURN_WINDOW_CLOSED',
+  'RETURN_QUANTITY_EXCEEDED',
 ] as const;
 export type RefusalReason = (typeof REFUSAL_REASONS)[number];
+
+/**
+ * Statuses after which no status follows (CONTRACT 3, 7): a cancelled order, and one whose every
+ * unit came back. REJECTED is not one of them: a corrected re-send after intake starts afresh.
+ */
+export const FINAL_STATUSES: readonly ClearanceStatus[] = ['CANCELLED', 'RETURNED'];
+
+export function isFinalStatus(status: ClearanceStatus): boolean {
+  return FINAL_STATUSES.includes(status);
+}
+
+/** Where one return of an order stands (CONTRACT 5 `returns[].status`). */
+export const RETURN_STATUSES = ['ACCEPTED', 'COMPLETED'] as const;
+export type ReturnStatus = (typeof RETURN_STATUSES)[number];
 
 export const DOCUMENT_KINDS = ['INVOICE', 'TRANSACTION_RECORD', 'CONTRACT', 'PACKING_LIST', 'ORIGIN_CERTIFICATE'] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];

@@ -9,3 +9,8 @@ export * from './tax';
 export * from './inspection-rules';
 export * from './judge-order-intake';
 export * from './content-hash';
+export * from './tax-lines';
+export * from './quote';
+export * from './return-refund';
+export * from './return-requests';
+export * from './cancellation';

@@ -80,20 +80,33 @@ export function assessTax(input: TaxInput): TaxAssessment {
   const decision = decideRegime(input, dutiableTotal);
   if (!decision.ok) return decision;
   const { regime } = decision;
-  const taxOf = regime === 'CBEC_RETAIL' ? retailTax : fullRateTax;
-  const lines = input.lines.map((line, index) => assessedLine(line.sku, dutiableValues[index], taxOf(new Money(dutiableValues[index]), line.rates)));
+  const { lines, totals } = amountsOf(input, dutiableValues, regime === 'CBEC_RETAIL' ? retailTax : fullRateTax);
   return {
     ok: true,
     regime,
     dutiableTotal,
     lines,
-    totals: totalsOf(lines),
+    totals,
     countsTowardAnnual: regime === 'GENERAL_TRADE' ? '0.00' : dutiableTotal,
   };
 }
 
+/**
+ * Duty, consumption tax and VAT at full rates whatever the limits: what goods outside the retail
+ * limits pay. A quote of an order over a limit shows these (the order itself would be rejected).
+ */
+export function taxAtFullRates(input: Pick<TaxInput, 'lines' | 'freight' | 'insurance'>): Pick<TaxAssessed, 'dutiableTotal' | 'lines' | 'totals'> {
+  const dutiableValues = dutiableValuesOf(input);
+  return { dutiableTotal: sumMoney(dutiableValues), ...amountsOf(input, dutiableValues, fullRateTax) };
+}
+
+function amountsOf(input: Pick<TaxInput, 'lines'>, dutiableValues: readonly string[], taxOf: (dutiableValue: Decimal, rates: TaxRates) => LineTax): Pick<TaxAssessed, 'lines' | 'totals'> {
+  const lines = input.lines.map((line, index) => assessedLine(line.sku, dutiableValues[index], taxOf(new Money(dutiableValues[index]), line.rates)));
+  return { lines, totals: totalsOf(lines) };
+}
+
 /** Per line: quantity * unitPrice plus its share of freight + insurance. */
-export function dutiableValuesOf(input: Pick<TaxInput, 'lines' | 'freight' | 'insurance'>): string[] {
+export function dutiableValuesOf(input: { lines: readonly Pick<TaxLineInput, 'quantity' | 'unitPrice'>[]; freight: string; insurance: string }): string[] {
   const lineValues = input.lines.map((line) => toMoney(new Money(line.unitPrice).times(line.quantity)));
   const shares = shareFreight(lineValues, toMoney(new Money(input.freight).plus(input.insurance)));
   return lineValues.map((value, index) => sumMoney([value, shares[index]]));

@@ -11,6 +11,7 @@ import { OpsModule } from './ops/ops.module';
 import { OPS } from './ops/ops.parts';
 import { ORDERS } from './orders/orders.parts';
 import { OUTBOUND } from './outbound/outbound.parts';
+import { QUOTES } from './quotes/quotes.parts';
 import { READ_MODEL } from './read-model/read-model.parts';
 
 export const GATEWAY_SERVICE = {
@@ -38,10 +39,11 @@ const CONSUMING_PARTS: ConsumingPart[] = [
   { ...OUTBOUND, subscriptions: OUTBOUND.consumer.subscriptions },
   READ_MODEL,
   OPS,
+  QUOTES,
 ];
 
 /** The REST calls of this module's own folders (OpsModule brings its own). */
-const REST_PARTS: RestPart[] = [ORDERS, CLEARANCES];
+const REST_PARTS: RestPart[] = [ORDERS, CLEARANCES, { controllers: QUOTES.controllers, providers: [] }];
 
 @Module({
   imports: [

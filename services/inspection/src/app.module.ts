@@ -3,11 +3,13 @@
 import { Module } from '@nestjs/common';
 import { INBOUND_EVENT_TYPES, TOPICS } from '@cbec/contracts';
 import { ServiceKitModule } from '@cbec/service-kit';
+import { CancelReviewWhenRequestedHandler } from './cancel-review/cancel-review-when-requested.handler';
 import { inspectionConfigProvider } from './config';
 import { DecideInspectionWhenOfficerDecidesHandler } from './officer-decision/decide-inspection-when-officer-decides.handler';
 import { Inspection } from './persistence/inspection.entity';
 import { CreateInspection1764000000300 } from './persistence/migrations/1764000000300-create-inspection';
 import { CreateTariffCopy1764000000301 } from './persistence/migrations/1764000000301-create-tariff-copy';
+import { AddCancellation1764000000302 } from './persistence/migrations/1764000000302-add-cancellation';
 import { TariffEntryRecord } from '@cbec/tariff-table';
 import { ReceiveProofWhenSubmittedHandler } from './proof/receive-proof-when-submitted.handler';
 import { RejectWhenProofOverdueTimer } from './proof/reject-when-proof-overdue.timer';
@@ -28,7 +30,7 @@ export const INSPECTION_SERVICE = {
       service: INSPECTION_SERVICE.service,
       schema: INSPECTION_SERVICE.schema,
       entities: [Inspection, TariffEntryRecord],
-      migrations: [CreateInspection1764000000300, CreateTariffCopy1764000000301],
+      migrations: [CreateInspection1764000000300, CreateTariffCopy1764000000301, AddCancellation1764000000302],
       topics: [TOPICS.declarationEvents, TOPICS.platformInbound, TOPICS.taxPermitEvents, TOPICS.opsCommands, TOPICS.inspectionEvents],
       consumer: {
         groupId: INSPECTION_SERVICE.consumerGroup,
@@ -40,7 +42,7 @@ export const INSPECTION_SERVICE = {
           { topic: TOPICS.opsCommands },
         ],
       },
-      handlers: [StartReviewWhenDeclaredHandler, ReceiveProofWhenSubmittedHandler, DecideInspectionWhenOfficerDecidesHandler, UpdateTariffCopyWhenChangedHandler],
+      handlers: [StartReviewWhenDeclaredHandler, ReceiveProofWhenSubmittedHandler, DecideInspectionWhenOfficerDecidesHandler, UpdateTariffCopyWhenChangedHandler, CancelReviewWhenRequestedHandler],
       timers: [PassQuarantineWhenDueTimer, RejectWhenProofOverdueTimer],
       providers: [inspectionConfigProvider, ReviewProgression],
     }),

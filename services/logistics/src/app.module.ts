@@ -1,17 +1,24 @@
 // The logistics service: documents for model I, waybills, transport, pickup points and codes,
-// and the hand-over to the consignee (CONTRACT 4.4).
+// and the hand-over to the consignee (CONTRACT 4.4); cancellations of released goods and returns
+// of delivered ones (CONTRACT 7).
 import { Module } from '@nestjs/common';
 import { INBOUND_EVENT_TYPES, TOPICS } from '@cbec/contracts';
 import { ServiceKitModule } from '@cbec/service-kit';
+import { CANCEL_SHIPMENT_HANDLERS } from './cancel-shipment/cancel-shipment-when-requested.handler';
 import { logisticsConfigProvider } from './config';
 import { ConfirmReceiptWhenGoodsReceivedHandler } from './confirm-receipt/confirm-receipt-when-goods-received.handler';
+import { DispatchWhenPickedTimer } from './dispatch/dispatch-when-picked.timer';
 import { ExpirePickupWhenWindowEndsTimer } from './expire-pickup/expire-pickup-when-window-ends.timer';
 import { DispatchWhenPermitIssuedHandler } from './hand-over/dispatch-when-permit-issued.handler';
 import { DispatchWhenTaxPaidHandler } from './hand-over/dispatch-when-tax-paid.handler';
 import { HandOverService } from './hand-over/hand-over.service';
 import { CreateShipment1764000000500 } from './persistence/migrations/1764000000500-create-shipment';
+import { AddAfterSale1764000000501 } from './persistence/migrations/1764000000501-add-after-sale';
 import { Shipment } from './persistence/shipment.entity';
+import { ShipmentReturn } from './persistence/shipment-return.entity';
 import { ProvideDocumentsWhenRequestedHandler } from './provide-documents/provide-documents-when-requested.handler';
+import { AcceptReturnWhenRequestedHandler } from './returns/accept-return-when-requested.handler';
+import { CompleteReturnWhenReceivedHandler } from './returns/complete-return-when-received.handler';
 
 export const LOGISTICS_SERVICE = {
   service: 'logistics',
@@ -24,8 +31,8 @@ export const LOGISTICS_SERVICE = {
     ServiceKitModule.forRoot({
       service: LOGISTICS_SERVICE.service,
       schema: LOGISTICS_SERVICE.schema,
-      entities: [Shipment],
-      migrations: [CreateShipment1764000000500],
+      entities: [Shipment, ShipmentReturn],
+      migrations: [CreateShipment1764000000500, AddAfterSale1764000000501],
       topics: [TOPICS.declarationEvents, TOPICS.taxPermitEvents, TOPICS.platformInbound, TOPICS.logisticsEvents],
       consumer: {
         groupId: LOGISTICS_SERVICE.consumerGroup,
@@ -36,8 +43,16 @@ export const LOGISTICS_SERVICE = {
           { topic: TOPICS.platformInbound, knownTypes: INBOUND_EVENT_TYPES, deadLetterUnreadable: false },
         ],
       },
-      handlers: [ProvideDocumentsWhenRequestedHandler, DispatchWhenTaxPaidHandler, DispatchWhenPermitIssuedHandler, ConfirmReceiptWhenGoodsReceivedHandler],
-      timers: [ExpirePickupWhenWindowEndsTimer],
+      handlers: [
+        ProvideDocumentsWhenRequestedHandler,
+        DispatchWhenTaxPaidHandler,
+        DispatchWhenPermitIssuedHandler,
+        ConfirmReceiptWhenGoodsReceivedHandler,
+        ...CANCEL_SHIPMENT_HANDLERS,
+        AcceptReturnWhenRequestedHandler,
+        CompleteReturnWhenReceivedHandler,
+      ],
+      timers: [ExpirePickupWhenWindowEndsTimer, DispatchWhenPickedTimer],
       providers: [logisticsConfigProvider, HandOverService],
     }),
   ],

@@ -1,8 +1,9 @@
-// The order service: intake of platform orders (CONTRACT 2.1).
+// The order service: intake of platform orders (CONTRACT 2.1), where cancellations enter (7.2).
 import { Module } from '@nestjs/common';
 import { INBOUND_EVENT_TYPES, TOPICS } from '@cbec/contracts';
 import { ServiceKitModule } from '@cbec/service-kit';
 import { ConfirmOrderWhenPlacedHandler } from './confirm-order/confirm-order-when-placed.handler';
+import { ForwardCancellationWhenRequestedHandler } from './forward-cancellation/forward-cancellation-when-requested.handler';
 import { IntakeOrder } from './persistence/order.entity';
 import { CreateIntakeOrder1764000000100 } from './persistence/migrations/1764000000100-create-intake-order';
 
@@ -25,7 +26,7 @@ export const ORDER_SERVICE = {
         // The order service owns the inbound topic's unreadable messages: it dead-letters them.
         subscriptions: [{ topic: TOPICS.platformInbound, knownTypes: INBOUND_EVENT_TYPES, deadLetterUnreadable: true }],
       },
-      handlers: [ConfirmOrderWhenPlacedHandler],
+      handlers: [ConfirmOrderWhenPlacedHandler, ForwardCancellationWhenRequestedHandler],
     }),
   ],
 })

@@ -1,15 +1,20 @@
 // The tax-permit service: the tariff table, tax assessment, the consumers' annual ledger,
-// payments and import permits (CONTRACT 4.1, 4.3, 4.4).
+// payments and import permits (CONTRACT 4.1, 4.3, 4.4); cancellations of assessed orders and the
+// quota given back by cancellations and returns (CONTRACT 7).
 import { Module } from '@nestjs/common';
 import { INBOUND_EVENT_TYPES, TOPICS } from '@cbec/contracts';
 import { ServiceKitModule } from '@cbec/service-kit';
 import { AnnualLedger } from './annual-quota/annual-ledger';
+import { GiveBackQuotaWhenCancelledHandler } from './annual-quota/give-back-quota-when-cancelled.handler';
 import { GiveBackQuotaWhenPickupExpiredHandler } from './annual-quota/give-back-quota-when-pickup-expired.handler';
+import { GIVE_BACK_QUOTA_WHEN_RETURNED_HANDLERS } from './annual-quota/give-back-quota-when-returned.handler';
 import { AssessTaxWhenApprovedHandler } from './assess-tax/assess-tax-when-approved.handler';
+import { CancelAssessmentWhenRequestedHandler } from './cancel-assessment/cancel-assessment-when-requested.handler';
 import { taxPermitConfigProvider } from './config';
 import { PermitNumbers } from './issue-permit/permit-numbers';
 import { AnnualLedgerRecord, LedgerEntryRecord } from './persistence/annual-ledger.entity';
 import { CreateTaxPermit1764000000400 } from './persistence/migrations/1764000000400-create-tax-permit';
+import { AddAfterSale1764000000401 } from './persistence/migrations/1764000000401-add-after-sale';
 import { TariffEntryRecord } from '@cbec/tariff-table';
 import { TariffTable } from './persistence/tariff-table';
 import { TaxOrder } from './persistence/tax-order.entity';
@@ -30,7 +35,7 @@ export const TAX_PERMIT_SERVICE = {
       service: TAX_PERMIT_SERVICE.service,
       schema: TAX_PERMIT_SERVICE.schema,
       entities: [TariffEntryRecord, TaxOrder, AnnualLedgerRecord, LedgerEntryRecord],
-      migrations: [CreateTaxPermit1764000000400],
+      migrations: [CreateTaxPermit1764000000400, AddAfterSale1764000000401],
       topics: [TOPICS.inspectionEvents, TOPICS.platformInbound, TOPICS.logisticsEvents, TOPICS.taxPermitEvents],
       consumer: {
         groupId: TAX_PERMIT_SERVICE.consumerGroup,
@@ -41,7 +46,15 @@ export const TAX_PERMIT_SERVICE = {
           { topic: TOPICS.logisticsEvents },
         ],
       },
-      handlers: [AssessTaxWhenApprovedHandler, RecordPaymentWhenTaxPaidHandler, GiveBackQuotaWhenPickupExpiredHandler, UpsertTariffEntryWhenOpsAskHandler],
+      handlers: [
+        AssessTaxWhenApprovedHandler,
+        RecordPaymentWhenTaxPaidHandler,
+        GiveBackQuotaWhenPickupExpiredHandler,
+        UpsertTariffEntryWhenOpsAskHandler,
+        CancelAssessmentWhenRequestedHandler,
+        GiveBackQuotaWhenCancelledHandler,
+        ...GIVE_BACK_QUOTA_WHEN_RETURNED_HANDLERS,
+      ],
       timers: [RejectWhenTaxDueTimer],
       providers: [taxPermitConfigProvider, TariffTable, AnnualLedger, PermitNumbers, UpsertTariffEntryService],
     }),

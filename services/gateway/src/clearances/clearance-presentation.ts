@@ -1,17 +1,19 @@
-// The clearance view as the API shows it: optional fields left out when empty, the timeline in
+// The clearance view as the API shows it: optional fields left out when empty (returns shown
+// empty), the timeline in
 // order (timeline-order.rule.ts) with only what the contract shows of each entry.
 import type { ClearanceView, TimelineRecord } from '../read-model/clearance-record';
 import { arrangeTimeline } from '../read-model/timeline-order.rule';
 import type { ClearanceViewBody, TimelineEntryBody } from './clearance-view.dto';
 
 export function presentClearance(view: ClearanceView, timeline: TimelineRecord[]): ClearanceViewBody {
-  const { platformId, orderId, clearanceModel, status, reasonCode, declarationNumber, taxAssessment, permitNumber, pickup, delivery } = view;
+  const { platformId, orderId, clearanceModel, status, reasonCode, declarationNumber, taxAssessment, permitNumber, pickup, delivery, cancellation } = view;
   return {
     platformId,
     orderId,
     clearanceModel,
     status,
-    ...present({ reasonCode, declarationNumber, taxAssessment, permitNumber, pickup, delivery }),
+    ...present({ reasonCode, declarationNumber, taxAssessment, permitNumber, pickup, delivery, cancellation }),
+    returns: view.returns ?? [],
     createdAt: view.createdAt,
     updatedAt: view.updatedAt,
     timeline: arrangeTimeline(timeline).map(presentEntry),

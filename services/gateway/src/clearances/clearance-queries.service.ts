@@ -12,7 +12,8 @@ import type { ClearanceListBody, ClearanceViewBody } from './clearance-view.dto'
 import { encodeCursor } from './cursor.rule';
 import { ListQuery, scopeOf } from './list-query.rule';
 
-const TERMINAL = ['COMPLETED', 'REJECTED'];
+/** Orders that move no more (COMPLETED may still be returned, but is not stuck waiting). */
+const TERMINAL = ['COMPLETED', 'REJECTED', 'CANCELLED', 'RETURNED'];
 
 @Injectable()
 export class ClearanceQueries {

@@ -1,13 +1,13 @@
 // The clearance view as the REST API answers it (CONTRACT 5), for the OpenAPI document.
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { CLEARANCE_MODELS, CLEARANCE_STATUSES, REFUSAL_REASONS, REJECTION_REASONS, SERVICE_NAMES, TAX_REGIMES } from '@cbec/contracts';
+import { CLEARANCE_MODELS, CLEARANCE_STATUSES, REFUSAL_REASONS, REJECTION_REASONS, RETURN_STATUSES, SERVICE_NAMES, TAX_REGIMES } from '@cbec/contracts';
 
 export class TimelineEntryBody {
   @ApiProperty({ example: 'cbec.declaration.declaration-submitted.v1', description: 'the event type: an internal event of a service, or the platform\'s own (cbec.platform.*)' }) type: string;
   @ApiPropertyOptional({ enum: CLEARANCE_STATUSES, description: 'the status the order entered with this event; RECEIVED for order-placed; absent for requests and refusals' }) status?: string;
   @ApiProperty({ format: 'date-time', example: '2026-11-11T00:00:03.120Z' }) at: string;
   @ApiProperty({ enum: SERVICE_NAMES, description: 'the service that emitted the event; gateway for the platform\'s own events' }) service: string;
-  @ApiPropertyOptional({ example: 120, description: 'customs receipt status code where one applies: 120 accepted, 300 manual review, 500 inspection, 800 released, 899 closed, 100 rejected' }) customsCode?: number;
+  @ApiPropertyOptional({ example: 120, description: 'customs receipt status code where one applies: 120 accepted, 300 manual review, 500 inspection, 800 released, 899 closed (completed or cancelled), 700 returned, 100 rejected' }) customsCode?: number;
   @ApiPropertyOptional({ enum: [...REJECTION_REASONS, ...REFUSAL_REASONS], description: 'why the order was rejected or a request refused' }) reasonCode?: string;
 }
 
@@ -57,6 +57,40 @@ export class DeliveryBody {
   @ApiProperty({ example: 'SF1234567890' }) waybillNumber: string;
 }
 
+export class RefundBody {
+  @ApiProperty({ example: 'TA-4b1d6c1e-0a57-4c43-9b0e-4f1a8b2e6c11' }) assessmentId: string;
+  @ApiProperty({ example: '96.39', description: 'the whole assessed total' }) amount: string;
+}
+
+/** The data of cancelled.v1 (CONTRACT 7.2). */
+export class CancellationBody {
+  @ApiProperty({ example: 'the consumer cancelled the order' }) reason: string;
+  @ApiProperty({ format: 'date-time' }) cancelledAt: string;
+  @ApiPropertyOptional({ type: RefundBody, description: 'where tax was paid or withheld (TAX_PAID or later)' }) refund?: RefundBody;
+}
+
+export class ReturnItemBody {
+  @ApiProperty({ example: 'JP-CREAM-50' }) sku: string;
+  @ApiProperty({ example: 1 }) quantity: number;
+}
+
+export class ReturnRefundBody {
+  @ApiProperty({ example: '0.00' }) duty: string;
+  @ApiProperty({ example: '25.82' }) consumptionTax: string;
+  @ApiProperty({ example: '22.38' }) vat: string;
+  @ApiProperty({ example: '48.20' }) total: string;
+}
+
+/** One return of the order (CONTRACT 5, 7.3). */
+export class ReturnBody {
+  @ApiProperty({ example: 'R-1' }) returnId: string;
+  @ApiProperty({ type: [ReturnItemBody] }) items: ReturnItemBody[];
+  @ApiProperty({ enum: RETURN_STATUSES }) status: string;
+  @ApiProperty({ type: PickupLocationBody, description: 'model III: its zone\'s bonded storage site; model I: the carrier\'s returns hub' }) returnTo: PickupLocationBody;
+  @ApiProperty({ format: 'date-time', description: 'requestedAt + 45 days' }) returnBy: string;
+  @ApiPropertyOptional({ type: ReturnRefundBody, description: 'once the goods are back (COMPLETED)' }) refund?: ReturnRefundBody;
+}
+
 export class ClearanceViewBody {
   @ApiProperty({ example: 'tmall-global' }) platformId: string;
   @ApiProperty({ example: 'TG20261111000123' }) orderId: string;
@@ -68,6 +102,8 @@ export class ClearanceViewBody {
   @ApiPropertyOptional({ description: 'the import permit (models II and III)' }) permitNumber?: string;
   @ApiPropertyOptional({ type: PickupBody, description: 'models II and III' }) pickup?: PickupBody;
   @ApiPropertyOptional({ type: DeliveryBody, description: 'model I' }) delivery?: DeliveryBody;
+  @ApiPropertyOptional({ type: CancellationBody, description: 'the data of cancelled.v1, when the order was cancelled' }) cancellation?: CancellationBody;
+  @ApiProperty({ type: [ReturnBody], description: 'the order\'s returns, in the order they were accepted; empty when none' }) returns: ReturnBody[];
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ type: [TimelineEntryBody], description: 'every event of the order, in order' }) timeline: TimelineEntryBody[];

@@ -39,3 +39,31 @@ describe('requestDataOf', () => {
     expect(requestDataOf('proofs', ref, body).errors).toEqual([{ message: 'the body must be a JSON object' }]);
   });
 });
+
+describe('requestDataOf: after-sale requests (CONTRACT 7)', () => {
+  const ref = { platformId: 'tmall-global', orderId: 'TG-1' };
+  const cancellation = { reason: 'the consumer cancelled', requestedAt: '2026-11-11T09:00:00+08:00' };
+  const aReturn = { returnId: 'R-1', items: [{ sku: 'JP-CREAM-50', quantity: 1 }], reason: 'too small', requestedAt: '2026-11-20T10:00:00+08:00' };
+
+  it('builds cancel-requested and return-requested data from the path and the body', () => {
+    expect(requestDataOf('cancellation', ref, cancellation).data).toEqual({ ...cancellation, ...ref });
+    expect(requestDataOf('returns', ref, aReturn).data).toEqual({ ...aReturn, ...ref });
+  });
+
+  it('takes a return arrival\'s returnId from the path, and refuses another in the body', () => {
+    expect(requestDataOf('arrival', { ...ref, returnId: 'R-1' }, { receivedAt: '2026-11-25T10:00:00+08:00' }).data).toEqual({ ...ref, returnId: 'R-1', receivedAt: '2026-11-25T10:00:00+08:00' });
+    expect(requestDataOf('arrival', { ...ref, returnId: 'R-1' }, { returnId: 'R-2', receivedAt: '2026-11-25T10:00:00+08:00' }).errors).toEqual([{ field: 'returnId', message: expect.stringContaining('path') }]);
+  });
+
+  it.each([
+    ['cancellation', { ...cancellation, reason: '' }, 'reason'],
+    ['cancellation', { ...cancellation, reason: 'x'.repeat(501) }, 'reason'],
+    ['returns', { ...aReturn, returnId: 'R 1' }, 'returnId'],
+    ['returns', { ...aReturn, items: [{ sku: 'A', quantity: 1 }, { sku: 'A', quantity: 2 }] }, 'items'],
+    ['returns', { ...aReturn, items: [{ sku: 'A', quantity: 1.5 }] }, 'items[0].quantity'],
+    ['arrival', { receivedAt: 'later' }, 'receivedAt'],
+  ] as const)('%s: names the bad field %#', (request, body, field) => {
+    const path = request === 'arrival' ? { ...ref, returnId: 'R-1' } : ref;
+    expect(requestDataOf(request, path, body).errors.map((e) => e.field)).toContain(field);
+  });
+});

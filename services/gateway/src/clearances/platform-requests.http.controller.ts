@@ -1,5 +1,5 @@
-// POST /v1/clearances/{platformId}/{orderId}/proofs|payments|receipt (CONTRACT 5): a platform's
-// requests over REST. 202 once the request is durably published; the business answer (a new
+// POST /v1/clearances/{platformId}/{orderId}/proofs|payments|receipt|cancellation|returns and
+// .../returns/{returnId}/arrival (CONTRACT 5, 7): a platform's requests over REST. 202 once the request is durably published; the business answer (a new
 // status, or request-refused) follows in the view's timeline and on cbec.platform.outbound.
 import { Body, Controller, HttpCode, Param, Post, UseGuards } from '@nestjs/common';
 import {
@@ -14,7 +14,7 @@ import {
   ApiUnauthorizedResponse,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
-import { GoodsReceivedData, ProofSubmittedData, TaxPaidData } from '@cbec/contracts';
+import { CancelRequestedData, GoodsReceivedData, ProofSubmittedData, ReturnReceivedData, ReturnRequestedData, TaxPaidData } from '@cbec/contracts';
 import { ErrorBody } from '../docs/error-body.dto';
 import type { Principal } from '../http/api-keys';
 import { ApiKeyGuard, CurrentPrincipal } from '../http/auth.guard';
@@ -59,5 +59,46 @@ export class PlatformRequestsController {
   @ApiBody({ schema: contractSchemaOf(GoodsReceivedData, FROM_PATH) })
   receipt(@CurrentPrincipal() principal: Principal, @Param('platformId') platformId: string, @Param('orderId') orderId: string, @Body() body: unknown): Promise<RequestAcceptedBody> {
     return this.requests.submit(principal, 'receipt', { platformId, orderId }, body);
+  }
+
+  @Post('cancellation')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Withdraw the order before the goods move (cancel-requested.v1 data, CONTRACT 7.2)',
+    description:
+      'Accepted before IN_TRANSIT: the order becomes CANCELLED (its last status), with cancelled.v1 carrying the refund where tax was paid or withheld, and the consumer\'s annual quota is given back. From IN_TRANSIT on, and on a COMPLETED or RETURNED order: CANCELLATION_TOO_LATE; on a REJECTED or CANCELLED order: UNEXPECTED_EVENT.',
+  })
+  @ApiBody({ schema: contractSchemaOf(CancelRequestedData, FROM_PATH) })
+  cancellation(@CurrentPrincipal() principal: Principal, @Param('platformId') platformId: string, @Param('orderId') orderId: string, @Body() body: unknown): Promise<RequestAcceptedBody> {
+    return this.requests.submit(principal, 'cancellation', { platformId, orderId }, body);
+  }
+
+  @Post('returns')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'Ask to return goods of a completed retail order (return-requested.v1 data, CONTRACT 7.3)',
+    description:
+      'Checked in order: the shape, the order COMPLETED (UNEXPECTED_EVENT), a retail model (RETURN_NOT_ALLOWED), within RETURN_WINDOW_MS of completedAt (RETURN_WINDOW_CLOSED), the quantities with earlier returns (RETURN_QUANTITY_EXCEEDED). Accepted: return-accepted.v1 with returnTo and returnBy; the status stays COMPLETED.',
+  })
+  @ApiBody({ schema: contractSchemaOf(ReturnRequestedData, FROM_PATH) })
+  returns(@CurrentPrincipal() principal: Principal, @Param('platformId') platformId: string, @Param('orderId') orderId: string, @Body() body: unknown): Promise<RequestAcceptedBody> {
+    return this.requests.submit(principal, 'returns', { platformId, orderId }, body);
+  }
+
+  @Post('returns/:returnId/arrival')
+  @HttpCode(202)
+  @ApiOperation({
+    summary: 'The goods of a return are back (return-received.v1 data, CONTRACT 7.3)',
+    description: 'Body `{ receivedAt }`. The return completes with the refund per line and the quota given back (return-completed.v1); with every unit of the order back, the order is RETURNED first. An unknown or completed returnId: UNEXPECTED_EVENT.',
+  })
+  @ApiBody({ schema: contractSchemaOf(ReturnReceivedData, { optional: ['platformId', 'orderId', 'returnId'] }) })
+  arrival(
+    @CurrentPrincipal() principal: Principal,
+    @Param('platformId') platformId: string,
+    @Param('orderId') orderId: string,
+    @Param('returnId') returnId: string,
+    @Body() body: unknown,
+  ): Promise<RequestAcceptedBody> {
+    return this.requests.submit(principal, 'arrival', { platformId, orderId, returnId }, body);
   }
 }

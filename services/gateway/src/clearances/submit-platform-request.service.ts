@@ -1,5 +1,5 @@
-// A platform's proof, payment or receipt submitted over REST becomes the inbound event a platform
-// would publish on Kafka (CONTRACT 2.2), written through the outbox in one transaction with its
+// A platform's proof, payment, receipt, cancellation or return submitted over REST becomes the
+// inbound event a platform would publish on Kafka (CONTRACT 2.2, 7), written through the outbox in one transaction with its
 // timeline entry. The owning service judges it and answers asynchronously, as on Kafka.
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -11,7 +11,7 @@ import { BadRequestWithDetails } from '../http/error.filter';
 import { ClearanceProjector } from '../read-model/clearance-projector.service';
 import { loadRecord, lockClearance } from '../read-model/clearance-store';
 import type { RequestAcceptedBody } from './clearance-view.dto';
-import { PLATFORM_REQUESTS, PlatformRequest, requestDataOf } from './platform-request.rule';
+import { PLATFORM_REQUESTS, PlatformRequest, RequestPath, requestDataOf } from './platform-request.rule';
 
 @Injectable()
 export class SubmitPlatformRequest {
@@ -21,10 +21,11 @@ export class SubmitPlatformRequest {
     private readonly projector: ClearanceProjector,
   ) {}
 
-  async submit(principal: Principal, request: PlatformRequest, ref: OrderRef, body: unknown): Promise<RequestAcceptedBody> {
+  async submit(principal: Principal, request: PlatformRequest, path: RequestPath, body: unknown): Promise<RequestAcceptedBody> {
+    const ref: OrderRef = { platformId: path.platformId, orderId: path.orderId };
     // The order first, then the content, as the services judge a platform's request.
     if (!canSee(principal, ref.platformId) || !(await loadRecord(this.dataSource.manager, ref)).view) throw unknownOrder(ref);
-    const { data, errors } = requestDataOf(request, ref, body);
+    const { data, errors } = requestDataOf(request, path, body);
     if (!data) throw new BadRequestWithDetails(`invalid ${request} request`, errors);
 
     return this.dataSource.transaction(async (manager) => {

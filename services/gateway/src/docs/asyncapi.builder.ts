@@ -5,6 +5,8 @@
 // contract map appears here by itself.
 import { validationMetadatasToSchemas } from 'class-validator-jsonschema';
 import {
+  CANCELLATION_FORWARDS,
+  CancelRequestedData,
   CLEARANCE_MODELS,
   CLEARANCE_STATUSES,
   DECLARATION_EVENTS,
@@ -12,6 +14,7 @@ import {
   GoodsReceivedData,
   INSPECTION_EVENTS,
   LOGISTICS_EVENTS,
+  NOTICE_EVENTS,
   OPS_COMMANDS,
   OPS_EVENTS,
   ORDER_EVENTS,
@@ -21,6 +24,8 @@ import {
   ProofSubmittedData,
   REFUSAL_EVENTS,
   REFUSAL_REASONS,
+  ReturnReceivedData,
+  ReturnRequestedData,
   SERVICE_NAMES,
   serviceEventsTopic,
   STATUS_EVENTS,
@@ -29,6 +34,7 @@ import {
   TaxPaidData,
   TOPICS,
 } from '@cbec/contracts';
+import { OUTBOUND_NOTICE_FIELDS } from './outbound-notices';
 import { CLOUDEVENTS_CONTENT_TYPE } from '@cbec/messaging';
 import { TariffChangedPayload, TariffUpsertRequestedPayload } from '../tariffs/tariff-entry.body';
 
@@ -59,6 +65,9 @@ const PAYLOAD_CLASSES: Record<string, Function> = {
   [PLATFORM_EVENTS.proofSubmitted]: ProofSubmittedData,
   [PLATFORM_EVENTS.taxPaid]: TaxPaidData,
   [PLATFORM_EVENTS.goodsReceived]: GoodsReceivedData,
+  [PLATFORM_EVENTS.cancelRequested]: CancelRequestedData,
+  [PLATFORM_EVENTS.returnRequested]: ReturnRequestedData,
+  [PLATFORM_EVENTS.returnReceived]: ReturnReceivedData,
   [TAX_PERMIT_EVENTS.tariffChanged]: TariffChangedPayload,
   [OPS_COMMANDS.upsertTariff]: TariffUpsertRequestedPayload,
 };
@@ -72,7 +81,11 @@ const OPS_DESCRIPTIONS: Record<string, string> = {
   [OPS_EVENTS.tariffChangeRefused]: "tax-permit's refusal of a tariff entry (CommandAnswerData with details: the field errors).",
   [OPS_EVENTS.messageDeadLettered]: 'A message a consumer group dead-lettered (DeadLetterData: id, consumerGroup, topic, partition, offset, key, reason, attempts, deadAt, payload cut at 64 KiB), announced by its service.',
   [OPS_EVENTS.deadLetterReplayed]: "A consumer group's answer to a replay command (CommandAnswerData).",
+  [TAX_PERMIT_EVENTS.annualTotalChanged]:
+    "A consumer's annual total after a change (AnnualTotalChangedData: platformId, orderId of the order that changed it, consumerIdNumber, quotaYear, total, version); the gateway keeps it under a keyed hash for quotes. Keyed `annual-total/<platformId>/<orderId>`.",
 };
+
+const FORWARDED_TYPES = new Set(Object.values(CANCELLATION_FORWARDS).filter((type): type is string => !!type));
 
 interface Placement {
   type: string;
@@ -204,9 +217,12 @@ const ORDER_REF = {
 function describedData(type: string, map: string): Json {
   if (map === 'OUTBOUND_EVENTS') {
     const into = Object.entries(STATUS_NOTICES).find(([, notice]) => notice === type)?.[0];
+    const afterSale = OUTBOUND_NOTICE_FIELDS[type];
     return {
       type: 'object',
-      description: `CONTRACT 2.3. ${type === OUTBOUND_EVENTS.statusChanged ? 'Every status change, with previousStatus and reasonCode?; it comes before the notice of the new status.' : into ? `The notice of status ${into}, after its status-changed.` : 'A platform request refused while the order goes on (refusedEventId, refusedType, reasonCode, message).'}`,
+      description: afterSale
+        ? `CONTRACT 7. ${afterSale}`
+        : `CONTRACT 2.3. ${type === OUTBOUND_EVENTS.statusChanged ? 'Every status change, with previousStatus and reasonCode?; it comes before the notice of the new status.' : into ? `The notice of status ${into}, after its status-changed.` : 'A platform request refused while the order goes on (refusedEventId, refusedType, reasonCode, message).'}`,
       required: ['platformId', 'orderId', 'clearanceModel', 'status', 'at', 'sequence'],
       properties: {
         ...ORDER_REF,
@@ -221,19 +237,24 @@ function describedData(type: string, map: string): Json {
   if (OPS_DESCRIPTIONS[type]) return { type: 'object', description: OPS_DESCRIPTIONS[type], additionalProperties: true };
   const refusal = REFUSAL_EVENTS[type];
   const status = STATUS_EVENTS[type];
+  const notice = NOTICE_EVENTS[type];
   return {
     type: 'object',
     description: refusal
       ? `A platform request refused by ${refusal} (RequestRefusedData); the gateway forwards it as request-refused.v1.`
       : status
         ? `Emitted by ${status.service}; the order's status becomes ${status.status}. Later steps carry the declaration forward.`
-        : `${map} event of libs/contracts.`,
+        : notice
+          ? `Emitted by ${notice.service}; the status is unchanged; the gateway tells the platform ${notice.notice} with the notice's fields.`
+          : FORWARDED_TYPES.has(type)
+            ? "A platform's cancel-requested passed on (CancellationForwardedData: to, the service it is for, and request, the platform's event) to the service the order went to next, after the order, on the same partition: the cancellation follows its order until the service that holds it answers."
+            : `${map} event of libs/contracts.`,
     required: ['platformId', 'orderId'],
     properties: {
       ...ORDER_REF,
       clearanceModel: { type: ['string', 'null'], enum: [...CLEARANCE_MODELS, null] },
       ...(refusal ? { reasonCode: { type: 'string', enum: [...REFUSAL_REASONS] }, refusedEventId: { type: 'string' }, refusedType: { type: 'string' }, message: { type: 'string' } } : {}),
-      ...(status ? { notice: { type: 'object', description: "the platform notice's own fields, published as they are" } } : {}),
+      ...(status || notice ? { notice: { type: 'object', description: "the platform notice's own fields, published as they are" } } : {}),
     },
     additionalProperties: true,
   };
@@ -245,12 +266,14 @@ function summaryOf(type: string, map: string): string {
   const status = STATUS_EVENTS[type];
   if (status) return `${status.service}: the order becomes ${status.status}.`;
   if (REFUSAL_EVENTS[type]) return `${REFUSAL_EVENTS[type]}: a platform request refused.`;
+  if (NOTICE_EVENTS[type]) return `${NOTICE_EVENTS[type].service}: ${NOTICE_EVENTS[type].notice.replace(/^cbec\.clearance\./, '')} to the platform, status unchanged.`;
+  if (FORWARDED_TYPES.has(type)) return 'A cancellation passed on to the service the order went to next.';
   return OPS_DESCRIPTIONS[type]?.split(' (')[0] ?? `${map} event.`;
 }
 
 function keyDescription(map: string): string {
   if (map === 'OPS_COMMANDS' || map === 'OPS_EVENTS') return '`<platformId>/<orderId>` for inspection decisions, `tariff/<hsPrefix>` for tariff commands, `dead-letter/<id>` for dead letters';
-  if (map === 'TAX_PERMIT_EVENTS') return '`<platformId>/<orderId>`; `tariff/<hsPrefix>` for tariff-changed';
+  if (map === 'TAX_PERMIT_EVENTS') return '`<platformId>/<orderId>`; `tariff/<hsPrefix>` for tariff-changed; `annual-total/<platformId>/<orderId>` for annual-total-changed';
   return '`<platformId>/<orderId>`: every event of one order lands, in order, on one partition';
 }
 

@@ -1,6 +1,6 @@
 // What the ops calls read from the read model's clearance_view (schema gateway; owned by the read
 // model, read here with plain SQL): whether an order is known, its particulars, and the counts of
-// the overview.
+// the overview (after-sale ones included).
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { ClearanceParticulars } from '../read-model/particulars.rule';
@@ -9,6 +9,14 @@ export interface OrderCounts {
   total: number;
   byStatus: Record<string, number>;
   byModel: Record<string, number>;
+}
+
+/** After-sale (CONTRACT 7): cancelled and returned orders, and returns by where they stand. */
+export interface AfterSaleCounts {
+  cancelled: number;
+  returned: number;
+  returnsAccepted: number;
+  returnsCompleted: number;
 }
 
 export interface Throughput {
@@ -43,6 +51,17 @@ export class ClearanceViewQueries {
       counts.byModel[model] = (counts.byModel[model] ?? 0) + count;
     }
     return counts;
+  }
+
+  async afterSale(): Promise<AfterSaleCounts> {
+    const [row] = await this.dataSource.query(
+      `WITH returned AS (SELECT r->>'status' AS status FROM clearance_view, jsonb_array_elements(coalesce(returns, '[]'::jsonb)) r)
+       SELECT (SELECT count(*) FROM clearance_view WHERE status = 'CANCELLED')::int AS cancelled,
+              (SELECT count(*) FROM clearance_view WHERE status = 'RETURNED')::int AS returned,
+              (SELECT count(*) FROM returned WHERE status = 'ACCEPTED')::int AS "returnsAccepted",
+              (SELECT count(*) FROM returned WHERE status = 'COMPLETED')::int AS "returnsCompleted"`,
+    );
+    return row;
   }
 
   /** COMPLETED is terminal, so an order's last update is when it completed. */

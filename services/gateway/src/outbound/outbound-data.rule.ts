@@ -3,6 +3,8 @@
 import {
   ClearanceModel,
   ClearanceStatus,
+  isFinalStatus,
+  NOTICE_EVENTS,
   OUTBOUND_EVENTS,
   OutboundEventType,
   REFUSAL_EVENTS,
@@ -34,12 +36,13 @@ export interface Applied {
   messages: OutboundMessage[];
 }
 
-export type EventKind = 'status' | 'refusal';
+export type EventKind = 'status' | 'refusal' | 'notice';
 
-/** Status event, refusal, or nothing the platform is told of (e.g. a tariff change). */
+/** Status event, refusal, notice (after-sale), or nothing the platform is told of (e.g. a tariff change). */
 export function kindOf(type: string): EventKind | undefined {
   if (STATUS_EVENTS[type]) return 'status';
   if (REFUSAL_EVENTS[type]) return 'refusal';
+  if (NOTICE_EVENTS[type]) return 'notice';
   return undefined;
 }
 
@@ -49,7 +52,10 @@ export function initialState(ref: { platformId: string; orderId: string }): Orde
 
 /** Applies a status event or a refusal that is due (see step-order.rule.ts). */
 export function applyEvent(state: OrderState, event: CloudEvent): Applied {
-  return kindOf(event.type) === 'status' ? applyStatusEvent(state, event) : applyRefusal(state, event as CloudEvent<RequestRefusedData>);
+  const kind = kindOf(event.type);
+  if (kind === 'status') return applyStatusEvent(state, event);
+  if (kind === 'notice') return applyNotice(state, event);
+  return applyRefusal(state, event as CloudEvent<RequestRefusedData>);
 }
 
 interface StatusEventData {
@@ -62,6 +68,9 @@ interface StatusEventData {
 function applyStatusEvent(state: OrderState, event: CloudEvent): Applied {
   const data = (event.data ?? {}) as StatusEventData;
   const { status } = STATUS_EVENTS[event.type];
+  // CANCELLED and RETURNED are last (CONTRACT 7): a late status event is kept from the platform,
+  // and takes no sequence number. The services never emit one (README, "The cancellation race").
+  if (isFinalStatus(state.status)) return { state: { ...state, step: event.step ?? state.step + 1 }, messages: [] };
   const clearanceModel = data.clearanceModel ?? state.clearanceModel;
   const reasonCode = status === 'REJECTED' && data.reasonCode ? { reasonCode: data.reasonCode } : {};
   let sequence = state.sequence;
@@ -76,6 +85,15 @@ function applyStatusEvent(state: OrderState, event: CloudEvent): Applied {
     messages.push({ type: notice, data: { ...header(state, clearanceModel, status), at: event.time, sequence: ++sequence, ...noticeFields(data.notice) } });
   }
   return { state: { ...state, status, clearanceModel, step: event.step ?? state.step + 1, sequence }, messages };
+}
+
+/** An after-sale notice (return-accepted, return-completed): the status is unchanged, the sequence moves on. */
+function applyNotice(state: OrderState, event: CloudEvent): Applied {
+  const data = (event.data ?? {}) as StatusEventData;
+  const clearanceModel = data.clearanceModel ?? state.clearanceModel;
+  const sequence = state.sequence + 1;
+  const message = { type: NOTICE_EVENTS[event.type].notice, data: { ...header(state, clearanceModel, state.status), at: event.time, sequence, ...noticeFields(data.notice) } };
+  return { state: { ...state, clearanceModel, sequence }, messages: [message] };
 }
 
 /** `request-refused`: the order's status is unchanged, only the sequence moves on. */

@@ -9,10 +9,11 @@ export type Arrival = 'apply' | 'hold' | 'ignore';
 /**
  * A status event applies when it is the next step; a later one waits; an earlier or equal one
  * was already told (a duplicate under a new id). A refusal refers to the step its service saw:
- * it applies once the order has reached that step, and waits until then.
+ * it applies once the order has reached that step, and waits until then. So does an after-sale
+ * notice (return-accepted, return-completed), which changes no status either.
  */
 export function judgeArrival(orderStep: number, event: { kind: EventKind; step: number }): Arrival {
-  if (event.kind === 'refusal') return event.step <= orderStep ? 'apply' : 'hold';
+  if (event.kind !== 'status') return event.step <= orderStep ? 'apply' : 'hold';
   if (event.step === orderStep + 1) return 'apply';
   return event.step > orderStep ? 'hold' : 'ignore';
 }
@@ -62,6 +63,6 @@ export function stepOf(event: CloudEvent): { kind: EventKind; step: number } {
   const kind = kindOf(event.type);
   if (!kind) throw new Error(`${event.type} is neither a status event nor a refusal`);
   if (typeof event.step === 'number' && Number.isInteger(event.step)) return { kind, step: event.step };
-  if (kind === 'refusal') return { kind, step: 0 };
+  if (kind !== 'status') return { kind, step: 0 };
   throw new Error(`status event ${event.type} ${event.id} carries no step: it cannot be put in order`);
 }

@@ -1,6 +1,6 @@
 // What the read model knows of one order: its clearance view (CONTRACT 5) and the raw entries of
 // its timeline, as the projection keeps them; the timeline is put in order when read.
-import type { ClearanceModel, ClearanceStatus, OrderRef, ServiceName, TaxAssessmentNotice } from '@cbec/contracts';
+import type { CancellationNotice, ClearanceModel, ClearanceStatus, OrderRef, ReturnAddress, ReturnedItem, ReturnRefund, ReturnStatus, ServiceName, TaxAssessmentNotice } from '@cbec/contracts';
 import type { ClearanceParticulars } from './particulars.rule';
 
 export interface PickupDetails {
@@ -13,6 +13,17 @@ export interface PickupDetails {
 export interface DeliveryDetails {
   carrier: string;
   waybillNumber: string;
+}
+
+/** One return of the order as the view shows it (CONTRACT 5 `returns`). */
+export interface ReturnDetails {
+  returnId: string;
+  items: ReturnedItem[];
+  status: ReturnStatus;
+  returnTo: ReturnAddress;
+  returnBy: string;
+  /** Once the goods are back. */
+  refund?: ReturnRefund;
 }
 
 export interface ClearanceView {
@@ -32,14 +43,18 @@ export interface ClearanceView {
   delivery: DeliveryDetails | null;
   /** For ops: consignee, payment, logistics, items and documents, masked (particulars.rule.ts). */
   particulars: ClearanceParticulars | null;
+  /** The data of cancelled.v1; absent unless the order was cancelled. */
+  cancellation?: CancellationNotice;
+  /** The order's returns in the order they were accepted; absent (shown empty) when none. */
+  returns?: ReturnDetails[];
   /** The earliest time of the events that made the view (RFC 3339, UTC, milliseconds). */
   createdAt: string;
   /** The latest time of the events that changed it. */
   updatedAt: string;
 }
 
-/** A status event of a service, a refusal of a platform request, or the platform's own event. */
-export type TimelineKind = 'status' | 'refusal' | 'platform';
+/** A status event of a service, a refusal of a platform request, an after-sale notice, or the platform's own event. */
+export type TimelineKind = 'status' | 'refusal' | 'notice' | 'platform';
 
 export interface TimelineRecord {
   eventId: string;

@@ -109,13 +109,15 @@ export function viewOf(row: ClearanceViewRow): ClearanceView {
     pickup: row.pickup,
     delivery: row.delivery,
     particulars: row.particulars,
+    ...(row.cancellation ? { cancellation: row.cancellation } : {}),
+    ...(row.returns ? { returns: row.returns } : {}),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
 
 function viewRowOf(view: ClearanceView): ClearanceViewRow {
-  return { ...view, createdAt: new Date(view.createdAt), updatedAt: new Date(view.updatedAt) };
+  return { ...view, cancellation: view.cancellation ?? null, returns: view.returns ?? null, createdAt: new Date(view.createdAt), updatedAt: new Date(view.updatedAt) };
 }
 
 function timelineRecordOf(row: TimelineEntryRow): TimelineRecord {

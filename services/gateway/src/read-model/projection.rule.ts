@@ -1,27 +1,36 @@
 // The clearance view of an order as its events make it (CONTRACT 5): status events (STATUS_EVENTS)
-// applied in step order by the outbound translator, refusals, and the platform's own inbound
-// events. Idempotent by event id. Every field is either set by the status events in step order
+// applied in step order by the outbound translator, refusals, after-sale notices (NOTICE_EVENTS:
+// returns), and the platform's own inbound events. Idempotent by event id. Every field is either set by the status events in step order
 // or combined so that the arrival order of the others does not matter (earliest createdAt,
 // latest updatedAt), so a rebuild from the topics gives the same view.
 import {
+  CancellationNotice,
   CLEARANCE_MODELS,
   ClearanceModel,
   ClearanceStatus,
   CUSTOMS_RECEIPT_CODES,
+  CUSTOMS_RECEIPT_CODES_OF_NOTICES,
   INBOUND_EVENT_TYPES,
+  isFinalStatus,
+  LOGISTICS_EVENTS,
+  NOTICE_EVENTS,
+  OUTBOUND_EVENTS,
   PLATFORM_EVENTS,
   REFUSAL_EVENTS,
+  ReturnAcceptedNotice,
+  ReturnCompletedNotice,
   STATUS_EVENTS,
   TaxAssessmentNotice,
 } from '@cbec/contracts';
 import type { CloudEvent } from '@cbec/messaging';
-import { ClearanceRecord, ClearanceView, DeliveryDetails, PickupDetails, TimelineKind, TimelineRecord } from './clearance-record';
+import { ClearanceRecord, ClearanceView, DeliveryDetails, PickupDetails, ReturnDetails, TimelineKind, TimelineRecord } from './clearance-record';
 import { particularsAfter } from './particulars.rule';
 
 /** Which events the projection reads; anything else leaves a record as it is. */
 export function timelineKindOf(type: string): TimelineKind | undefined {
   if (STATUS_EVENTS[type]) return 'status';
   if (REFUSAL_EVENTS[type]) return 'refusal';
+  if (NOTICE_EVENTS[type]) return 'notice';
   if (INBOUND_EVENT_TYPES.includes(type)) return 'platform';
   return undefined;
 }
@@ -29,10 +38,16 @@ export function timelineKindOf(type: string): TimelineKind | undefined {
 export function project(record: ClearanceRecord, event: CloudEvent): ClearanceRecord {
   const kind = timelineKindOf(event.type);
   if (!kind || record.timeline.some((entry) => entry.eventId === event.id)) return record;
+  // CANCELLED and RETURNED are last: as the translator tells the platform nothing after them, the view shows nothing either.
+  if (kind === 'status' && record.view && isFinalStatus(record.view.status)) return record;
   const at = timeOf(event, record);
   const data = (event.data ?? {}) as EventData;
   const entry = timelineEntryOf(event, kind, at, data);
-  const view = kind === 'status' ? applyStatus(record, entry.status!, at, event.type, data) : event.type === PLATFORM_EVENTS.orderPlaced ? applyOrderPlaced(record, at, data) : record.view;
+  const view =
+    kind === 'status' ? applyStatus(record, entry.status!, at, event.type, data)
+    : kind === 'notice' ? applyNotice(record, event.type, at, data)
+    : event.type === PLATFORM_EVENTS.orderPlaced ? applyOrderPlaced(record, at, data)
+    : record.view;
   return { ref: record.ref, view, timeline: [...record.timeline, entry] };
 }
 
@@ -66,6 +81,10 @@ function timelineEntryOf(event: CloudEvent, kind: TimelineKind, at: string, data
     return { ...base, status, service, customsCode: CUSTOMS_RECEIPT_CODES[status] ?? null, reasonCode };
   }
   if (kind === 'refusal') return { ...base, status: null, service: REFUSAL_EVENTS[event.type], customsCode: null, reasonCode: textOf(data.reasonCode) };
+  if (kind === 'notice') {
+    const { notice, service } = NOTICE_EVENTS[event.type];
+    return { ...base, status: null, service, customsCode: CUSTOMS_RECEIPT_CODES_OF_NOTICES[notice] ?? null, reasonCode: null };
+  }
   // The platform's events carry no step; their place comes from what they caused.
   const status: ClearanceStatus | null = event.type === PLATFORM_EVENTS.orderPlaced ? 'RECEIVED' : null;
   return { ...base, step: null, causationId: null, status, service: 'gateway', customsCode: null, reasonCode: null };
@@ -87,6 +106,24 @@ function applyStatus(record: ClearanceRecord, status: ClearanceStatus, at: strin
     delivery: status === 'OUT_FOR_DELIVERY' ? (notice as unknown as DeliveryDetails) : view.delivery,
     particulars: particularsAfter(view.particulars, type, data as Parameters<typeof particularsAfter>[2]),
   };
+}
+
+/** A cancellation's confirmation is the view's cancellation; a return accepted joins its returns; a return completed gets its refund. */
+function applyNotice(record: ClearanceRecord, type: string, at: string, data: EventData): ClearanceView {
+  const view = touched(record.view ?? newView(record, at, null), at);
+  const returns = view.returns ?? [];
+  const notice = noticeOf(data);
+  if (NOTICE_EVENTS[type].notice === OUTBOUND_EVENTS.cancelled) return { ...view, cancellation: notice as unknown as CancellationNotice };
+  if (type === LOGISTICS_EVENTS.returnAccepted) {
+    const { returnId, items, returnTo, returnBy } = notice as unknown as ReturnAcceptedNotice;
+    const accepted: ReturnDetails = { returnId, items, status: 'ACCEPTED', returnTo, returnBy };
+    return { ...view, returns: [...returns.filter((known) => known.returnId !== returnId), accepted] };
+  }
+  return { ...view, returns: completeReturn(returns, notice as unknown as ReturnCompletedNotice) };
+}
+
+function completeReturn(returns: ReturnDetails[], completed: ReturnCompletedNotice): ReturnDetails[] {
+  return returns.map((known) => (known.returnId === completed.returnId ? { ...known, status: 'COMPLETED', refund: completed.refund } : known));
 }
 
 /** Makes the order known at RECEIVED; an order already known keeps its status. */

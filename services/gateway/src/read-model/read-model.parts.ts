@@ -5,6 +5,7 @@ import { INBOUND_EVENT_TYPES, TOPICS } from '@cbec/contracts';
 import type { Subscription } from '@cbec/messaging';
 import { ClearanceProjector } from './clearance-projector.service';
 import { CreateReadModelTables1764000000700 } from './persistence/migrations/1764000000700-create-read-model-tables';
+import { AddAfterSaleToReadModel1764000000701 } from './persistence/migrations/1764000000701-add-after-sale';
 import { AddParticularsAndFlowIndex1764000000720 } from './persistence/migrations/1764000000720-add-particulars-and-flow-index';
 import { ClearanceViewRow } from './persistence/clearance-view.entity';
 import { TimelineEntryRow } from './persistence/timeline-entry.entity';
@@ -15,7 +16,7 @@ const subscriptions: Subscription[] = [{ topic: TOPICS.platformInbound, knownTyp
 
 export const READ_MODEL = {
   entities: [ClearanceViewRow, TimelineEntryRow],
-  migrations: [CreateReadModelTables1764000000700, AddParticularsAndFlowIndex1764000000720],
+  migrations: [CreateReadModelTables1764000000700, AddAfterSaleToReadModel1764000000701, AddParticularsAndFlowIndex1764000000720],
   topics: [TOPICS.platformInbound],
   subscriptions,
   handlers: RECORD_PLATFORM_EVENT_HANDLERS,

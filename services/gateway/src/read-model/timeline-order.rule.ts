@@ -2,7 +2,8 @@
 // platform's request and the services' answers to it is an accident of partitions and a rebuild
 // would not see it again; the order is computed from the events alone instead:
 // - a status event sits at its step, first among the entries of that step;
-// - a refusal sits at the step it refers to;
+// - a refusal, and an after-sale notice (return accepted, return completed), sits at the step it
+//   refers to;
 // - a platform's event (which carries no step) sits just before what it caused (the status event
 //   or refusal whose causationid is its id), and when it caused nothing (a re-sent duplicate, or
 //   one still in flight) after the last status entered by its time;
@@ -38,7 +39,7 @@ export function arrangeTimeline(entries: TimelineRecord[]): TimelineRecord[] {
   return placed.sort(compare).map((p) => p.entry);
 }
 
-const KIND_RANK = { status: 0, platform: 1, refusal: 2 } as const;
+const KIND_RANK = { status: 0, platform: 1, refusal: 2, notice: 2 } as const;
 
 function compare(a: Placed, b: Placed): number {
   return (

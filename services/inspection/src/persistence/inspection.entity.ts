@@ -6,7 +6,7 @@ import type { ReviewPlan } from '@cbec/domain';
 /** The statuses inspection leads an order through (CONTRACT 3). */
 export type InspectionStatus = Extract<
   ClearanceStatus,
-  'UNDER_REVIEW' | 'QUARANTINE_INSPECTION' | 'PROOF_REQUESTED' | 'PROOF_SUBMITTED' | 'HELD_FOR_REVIEW' | 'APPROVED' | 'REJECTED'
+  'UNDER_REVIEW' | 'QUARANTINE_INSPECTION' | 'PROOF_REQUESTED' | 'PROOF_SUBMITTED' | 'HELD_FOR_REVIEW' | 'APPROVED' | 'REJECTED' | 'CANCELLED'
 >;
 
 @Entity({ name: 'inspection' })
@@ -24,6 +24,8 @@ export class Inspection {
   @Column({ name: 'proof_hash', type: 'text', nullable: true }) proofHash: string | null;
   /** Carried forward on approval: tax-permit needs it. */
   @Column({ type: 'jsonb' }) declaration: Declaration;
+  /** Canonical hash of the cancellation accepted here (CONTRACT 7.2): an identical re-send is ignored. */
+  @Column({ name: 'cancellation_hash', type: 'text', nullable: true }) cancellationHash: string | null;
   /** The step of the last state-changing event inspection published for this order. */
   @Column({ type: 'int' }) step: number;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;

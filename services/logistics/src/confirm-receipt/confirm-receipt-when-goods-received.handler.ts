@@ -49,10 +49,12 @@ export class ConfirmReceiptWhenGoodsReceivedHandler implements EventHandler {
 
     await timers.cancel(PICKUP_EXPIRY, subject);
     const step = shipment.step + 1;
-    await shipments.update(ref, { status: 'COMPLETED', step, receiptHash });
+    // completedAt opens the return window of retail orders (CONTRACT 7.3).
+    const completedAt = new Date();
+    await shipments.update(ref, { status: 'COMPLETED', step, receiptHash, completedAt });
     log.info({ method: receipt.method }, 'goods received; clearance completed');
     const { declarationNumber, permitNumber, clearanceModel } = shipment;
-    const notice = { declarationNumber: declarationNumber ?? '', ...(permitNumber ? { permitNumber } : {}), completedAt: new Date().toISOString() };
+    const notice = { declarationNumber: declarationNumber ?? '', ...(permitNumber ? { permitNumber } : {}), completedAt: completedAt.toISOString() };
     publish({ topic: TOPICS.logisticsEvents, type: LOGISTICS_EVENTS.delivered, subject, step, data: { ...ref, clearanceModel, notice } satisfies DeliveredData });
   }
 }

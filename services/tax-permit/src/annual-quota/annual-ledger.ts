@@ -1,11 +1,14 @@
 // The consumer's annual total of cross-border retail orders: locked while an order is assessed,
-// so that concurrent orders of one consumer on different platforms take turns.
+// so that concurrent orders of one consumer on different platforms take turns. Every change is
+// announced (annual-total-changed, with the row's version) in the same transaction, for the
+// gateway's quotes (CONTRACT 7.1).
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { Declaration, OrderRef } from '@cbec/contracts';
+import { AnnualTotalChangedData, Declaration, OrderRef, TAX_PERMIT_EVENTS, TOPICS } from '@cbec/contracts';
 import { quotaYear, toMoney } from '@cbec/domain';
+import type { HandlerContext } from '@cbec/messaging';
 import { LedgerEntryRecord } from '../persistence/annual-ledger.entity';
-import { quotaToGiveBack, totalAfterGiveBack } from './give-back.rule';
+import { quotaOfReturnToGiveBack, quotaToGiveBack, totalAfterGiveBack } from './give-back.rule';
 
 export interface QuotaAccount {
   consumerIdNumber: string;
@@ -13,6 +16,14 @@ export interface QuotaAccount {
   /** What the consumer's orders of the year count before this one. */
   totalBefore: string;
 }
+
+type Publish = HandlerContext['publish'];
+
+/**
+ * The subject of annual-total-changed: about the order that changed the total, but not its
+ * `<platformId>/<orderId>` key (the order's own events keep their topic partition to themselves).
+ */
+export const annualTotalSubject = (order: OrderRef) => `annual-total/${order.platformId}/${order.orderId}`;
 
 @Injectable()
 export class AnnualLedger {
@@ -25,23 +36,53 @@ export class AnnualLedger {
   }
 
   /** Counts an assessed order; its entry's primary key makes a second count of the order fail. */
-  async count(manager: EntityManager, order: OrderRef, account: QuotaAccount, amount: string): Promise<void> {
+  async count(manager: EntityManager, order: OrderRef, account: QuotaAccount, amount: string, publish: Publish): Promise<void> {
     await manager.getRepository(LedgerEntryRecord).insert({ ...refOf(order), consumerIdNumber: account.consumerIdNumber, quotaYear: account.quotaYear, amount, countedAt: new Date(), givenBackAt: null });
-    await manager.query('UPDATE annual_ledger SET total = total + $3, updated_at = now() WHERE consumer_id_number = $1 AND quota_year = $2', [account.consumerIdNumber, account.quotaYear, amount]);
+    const [[row]] = await manager.query(
+      'UPDATE annual_ledger SET total = total + $3, version = version + 1, updated_at = now() WHERE consumer_id_number = $1 AND quota_year = $2 RETURNING total, version',
+      [account.consumerIdNumber, account.quotaYear, amount],
+    );
+    announce(publish, order, account.consumerIdNumber, account.quotaYear, row);
   }
 
-  /** Gives back what a rejected order counted, once; returns the amount, or undefined if nothing. */
-  async giveBack(manager: EntityManager, order: OrderRef): Promise<string | undefined> {
-    const entries = manager.getRepository(LedgerEntryRecord);
-    const entry = await entries.findOne({ where: refOf(order), lock: { mode: 'pessimistic_write' } });
+  /** Gives back what a rejected or cancelled order counted, once; returns the amount, or undefined if nothing. */
+  async giveBack(manager: EntityManager, order: OrderRef, publish: Publish): Promise<string | undefined> {
+    const entry = await this.entryOf(manager, order);
     const amount = quotaToGiveBack(entry);
     if (!entry || !amount) return undefined;
-    const key = [entry.consumerIdNumber, entry.quotaYear];
-    const [row] = await manager.query('SELECT total FROM annual_ledger WHERE consumer_id_number = $1 AND quota_year = $2 FOR UPDATE', key);
-    await manager.query('UPDATE annual_ledger SET total = $3, updated_at = now() WHERE consumer_id_number = $1 AND quota_year = $2', [...key, totalAfterGiveBack(row.total, amount)]);
-    await entries.update(refOf(order), { givenBackAt: new Date() });
+    await this.lower(manager, order, entry, amount, publish);
+    await manager.getRepository(LedgerEntryRecord).update(refOf(order), { givenBackAt: new Date() });
     return amount;
   }
+
+  /** Gives back the part a return brought back (CONTRACT 7.3), never more than the order counts. */
+  async giveBackPart(manager: EntityManager, order: OrderRef, asked: string, publish: Publish): Promise<string | undefined> {
+    const entry = await this.entryOf(manager, order);
+    const amount = quotaOfReturnToGiveBack(entry, asked);
+    if (!entry || !amount) return undefined;
+    await this.lower(manager, order, entry, amount, publish);
+    await manager.query('UPDATE ledger_entry SET given_back = given_back + $3 WHERE platform_id = $1 AND order_id = $2', [order.platformId, order.orderId, amount]);
+    return amount;
+  }
+
+  private entryOf(manager: EntityManager, order: OrderRef): Promise<LedgerEntryRecord | null> {
+    return manager.getRepository(LedgerEntryRecord).findOne({ where: refOf(order), lock: { mode: 'pessimistic_write' } });
+  }
+
+  private async lower(manager: EntityManager, order: OrderRef, entry: LedgerEntryRecord, amount: string, publish: Publish): Promise<void> {
+    const key = [entry.consumerIdNumber, entry.quotaYear];
+    const [current] = await manager.query('SELECT total FROM annual_ledger WHERE consumer_id_number = $1 AND quota_year = $2 FOR UPDATE', key);
+    const [[row]] = await manager.query('UPDATE annual_ledger SET total = $3, version = version + 1, updated_at = now() WHERE consumer_id_number = $1 AND quota_year = $2 RETURNING total, version', [
+      ...key,
+      totalAfterGiveBack(current.total, amount),
+    ]);
+    announce(publish, order, entry.consumerIdNumber, entry.quotaYear, row);
+  }
+}
+
+function announce(publish: Publish, order: OrderRef, consumerIdNumber: string, year: number, row: { total: string; version: number }): void {
+  const data: AnnualTotalChangedData = { ...refOf(order), consumerIdNumber, quotaYear: year, total: toMoney(row.total), version: Number(row.version) };
+  publish({ topic: TOPICS.taxPermitEvents, type: TAX_PERMIT_EVENTS.annualTotalChanged, subject: annualTotalSubject(order), data });
 }
 
 function refOf(order: OrderRef): OrderRef {

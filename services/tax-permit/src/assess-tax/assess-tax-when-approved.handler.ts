@@ -4,14 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { CLEARANCE_MODEL_RULES, DeclarationEventData, FieldError, INSPECTION_EVENTS, orderKey, rejection, RejectionReason, TAX_PERMIT_EVENTS, TaxAssessedData, TaxSettledData, TOPICS } from '@cbec/contracts';
-import { assessTax, TaxInput } from '@cbec/domain';
+import { assessTax, TaxInput, taxLinesOf } from '@cbec/domain';
 import { CloudEvent, EventHandler, HandlerContext } from '@cbec/messaging';
 import { AnnualLedger } from '../annual-quota/annual-ledger';
 import { TAX_PERMIT_CONFIG, TaxPermitConfig } from '../config';
 import { TariffTable } from '../persistence/tariff-table';
 import { TaxOrder } from '../persistence/tax-order.entity';
 import { TAX_DUE_TIMER } from '../reject-unpaid/reject-when-tax-due.timer';
-import { limitExceededDetails, taxLinesOf, taxNoticeOf } from './tax-assessment.rule';
+import { limitExceededDetails, taxNoticeOf } from './tax-assessment.rule';
 
 @Injectable()
 export class AssessTaxWhenApprovedHandler implements EventHandler<DeclarationEventData> {
@@ -40,7 +40,7 @@ export class AssessTaxWhenApprovedHandler implements EventHandler<DeclarationEve
     const assessment = assessTax(input);
     // Only the retail regime has limits, so a limit is exceeded only where an account was locked.
     if (!assessment.ok) return this.reject(event.data, step, assessment.reasonCode, limitExceededDetails(assessment.reasonCode, input, account!.quotaYear), context);
-    if (account) await this.ledger.count(manager, ref, account, assessment.countsTowardAnnual);
+    if (account) await this.ledger.count(manager, ref, account, assessment.countsTowardAnnual, publish);
 
     const dueBy = rules.taxWithheld ? undefined : new Date(Date.now() + this.config.taxDueMs);
     const notice = taxNoticeOf(assessment, { assessmentId: `TA-${randomUUID()}`, currency: declaration.currency, withheld: rules.taxWithheld, dueBy });
@@ -51,7 +51,7 @@ export class AssessTaxWhenApprovedHandler implements EventHandler<DeclarationEve
     publish({ topic: TOPICS.taxPermitEvents, type: TAX_PERMIT_EVENTS.taxAssessed, subject, data: assessed, step });
     log.info({ regime: notice.regime, total: notice.totals.total, withheld: rules.taxWithheld }, 'tax assessed');
     if (rules.taxWithheld) {
-      const paid: TaxSettledData = { ...ref, clearanceModel: model, declaration, assessmentId: notice.assessmentId, amount: notice.totals.total, withheld: true };
+      const paid: TaxSettledData = { ...ref, clearanceModel: model, declaration, assessmentId: notice.assessmentId, amount: notice.totals.total, withheld: true, assessment: notice };
       return publish({ topic: TOPICS.taxPermitEvents, type: TAX_PERMIT_EVENTS.taxPaid, subject, data: paid, step: step + 1 });
     }
     await timers.schedule(TAX_DUE_TIMER, dueBy!);

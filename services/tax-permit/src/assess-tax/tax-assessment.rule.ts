@@ -1,21 +1,11 @@
-// The service-local parts of an assessment around libs/domain's assessTax: which tariff entry
-// each item falls under, what a limit rejection tells the platform, and the tax-assessed notice.
-import type { FieldError, OrderItemData, TariffEntryData, TaxAssessedData } from '@cbec/contracts';
-import { ANNUAL_LIMIT, dutiableValuesOf, findTariffEntry, Money, SINGLE_ORDER_LIMIT, sumMoney, TaxAssessed, TaxInput, TaxLineInput, toMoney } from '@cbec/domain';
+// The service-local parts of an assessment around libs/domain's assessTax: what a limit
+// rejection tells the platform, and the tax-assessed notice. Which tariff entry each item falls
+// under is libs/domain's taxLinesOf (the quote uses it too).
+import type { FieldError, TaxAssessedData } from '@cbec/contracts';
+import { ANNUAL_LIMIT, dutiableValuesOf, Money, SINGLE_ORDER_LIMIT, sumMoney, TaxAssessed, TaxInput, toMoney } from '@cbec/domain';
 
-export type TaxLinesOf = { ok: true; lines: TaxLineInput[] } | { ok: false; details: FieldError[] };
-
-/** Every item by its longest-prefix tariff entry; an item with none is UNKNOWN_HS_CODE (the tariff may have changed since review). */
-export function taxLinesOf(items: readonly OrderItemData[], tariff: readonly TariffEntryData[]): TaxLinesOf {
-  const entries = items.map((item) => findTariffEntry(tariff, item.hsCode));
-  const details = items.flatMap((item, index) => (entries[index] ? [] : [{ field: `items[${index}].hsCode`, message: `no tariff entry covers HS code ${item.hsCode}` }]));
-  if (details.length) return { ok: false, details };
-  const lines = items.map((item, index) => {
-    const { dutyRate, consumptionTaxRate, vatRate } = entries[index]!;
-    return { sku: item.sku, quantity: item.quantity, unitPrice: item.unitPrice, rates: { dutyRate, consumptionTaxRate, vatRate } };
-  });
-  return { ok: true, lines };
-}
+export { taxLinesOf } from '@cbec/domain';
+export type { TaxLinesOf } from '@cbec/domain';
 
 /** Why a retail order is over a limit, with the amounts (and never the consumer's ID number). */
 export function limitExceededDetails(reasonCode: 'SINGLE_LIMIT_EXCEEDED' | 'ANNUAL_LIMIT_EXCEEDED', input: TaxInput, quotaYear: number): FieldError[] {

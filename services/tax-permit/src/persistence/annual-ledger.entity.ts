@@ -7,6 +7,8 @@ export class AnnualLedgerRecord {
   @PrimaryColumn({ name: 'consumer_id_number', type: 'text' }) consumerIdNumber: string;
   @PrimaryColumn({ name: 'quota_year', type: 'int' }) quotaYear: number;
   @Column({ type: 'numeric' }) total: string;
+  /** Bumped by every change, so a copy elsewhere keeps the newest whatever the order of arrival. */
+  @Column({ type: 'int', default: 0 }) version: number;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
 
@@ -19,4 +21,6 @@ export class LedgerEntryRecord {
   @Column({ type: 'numeric' }) amount: string;
   @Column({ name: 'counted_at', type: 'timestamptz' }) countedAt: Date;
   @Column({ name: 'given_back_at', type: 'timestamptz', nullable: true }) givenBackAt: Date | null;
+  /** What returns of the order gave back so far (CONTRACT 7.3). */
+  @Column({ name: 'given_back', type: 'numeric', default: 0 }) givenBack: string;
 }

@@ -2,8 +2,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 import type { ClearanceModel, ClearanceStatus, Declaration, RejectionReason, TaxAssessmentNotice } from '@cbec/contracts';
 
-/** The statuses this service leads an order to, and REJECTED whoever rejected it after assessment. */
-export type TaxOrderStatus = Extract<ClearanceStatus, 'TAX_ASSESSED' | 'TAX_PAID' | 'PERMIT_ISSUED' | 'REJECTED'>;
+/** The statuses this service leads an order to, REJECTED whoever rejected it after assessment, CANCELLED when cancelled here. */
+export type TaxOrderStatus = Extract<ClearanceStatus, 'TAX_ASSESSED' | 'TAX_PAID' | 'PERMIT_ISSUED' | 'REJECTED' | 'CANCELLED'>;
 
 @Entity({ name: 'tax_order' })
 export class TaxOrder {
@@ -24,6 +24,8 @@ export class TaxOrder {
   @Column({ name: 'payment_hash', type: 'text', nullable: true }) paymentHash: string | null;
   @Column({ name: 'payment_reference', type: 'text', nullable: true }) paymentReference: string | null;
   @Column({ name: 'permit_number', type: 'text', nullable: true }) permitNumber: string | null;
+  /** Canonical hash of the cancellation accepted here (CONTRACT 7.2): an identical re-send is ignored. */
+  @Column({ name: 'cancellation_hash', type: 'text', nullable: true }) cancellationHash: string | null;
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

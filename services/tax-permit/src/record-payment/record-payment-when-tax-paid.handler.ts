@@ -36,11 +36,11 @@ export class RecordPaymentWhenTaxPaidHandler implements EventHandler {
     const step = order!.step + 1;
     await timers.cancel(TAX_DUE_TIMER);
     await orders.update(ref, { status: permitNumber ? 'PERMIT_ISSUED' : 'TAX_PAID', step: permitNumber ? step + 1 : step, paymentHash, paymentReference: judgement.payment.paymentReference, permitNumber });
-    const paid: TaxSettledData = { ...ref, clearanceModel, declaration, assessmentId: assessmentId!, amount: toMoney(total!), withheld: false, paymentReference: judgement.payment.paymentReference };
+    const paid: TaxSettledData = { ...ref, clearanceModel, declaration, assessmentId: assessmentId!, amount: toMoney(total!), withheld: false, paymentReference: judgement.payment.paymentReference, ...(order!.assessment ? { assessment: order!.assessment } : {}) };
     publish({ topic: TOPICS.taxPermitEvents, type: TAX_PERMIT_EVENTS.taxPaid, subject, data: paid, step });
     log.info({ permitNumber }, 'tax paid');
     if (!permitNumber) return;
-    const permit: PermitIssuedData = { ...ref, clearanceModel, declaration, permitNumber };
+    const permit: PermitIssuedData = { ...ref, clearanceModel, declaration, permitNumber, assessmentId: paid.assessmentId, amount: paid.amount, ...(paid.assessment ? { assessment: paid.assessment } : {}) };
     publish({ topic: TOPICS.taxPermitEvents, type: TAX_PERMIT_EVENTS.permitIssued, subject, data: permit, step: step + 1 });
   }
 }

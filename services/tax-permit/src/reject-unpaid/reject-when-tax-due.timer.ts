@@ -20,7 +20,7 @@ export class RejectWhenTaxDueTimer implements TimerHandler {
     const order = await orders.findOne({ where: ref, lock: { mode: 'pessimistic_write' } });
     // Payment cancels the timer in its own transaction; this guards a payment committed meanwhile.
     if (order?.status !== 'TAX_ASSESSED') return log.info({ status: order?.status }, 'tax due, but the order no longer waits for payment');
-    const givenBack = await this.ledger.giveBack(manager, ref);
+    const givenBack = await this.ledger.giveBack(manager, ref, publish);
     const step = order.step + 1;
     await orders.update(ref, { status: 'REJECTED', reasonCode: 'TAX_UNPAID_TIMEOUT', step });
     const details = [{ message: `the tax of ${order.total} (assessment ${order.assessmentId}) was not paid by ${order.dueBy?.toISOString()}` }];

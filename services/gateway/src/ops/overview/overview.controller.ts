@@ -1,5 +1,5 @@
-// GET /v1/ops/overview (ops key): counts by status and model, throughput, consumer lag per group
-// and dead letters, in one call for the ops page.
+// GET /v1/ops/overview (ops key): counts by status and model, throughput, after-sale counts,
+// consumer lag per group and dead letters, in one call for the ops page.
 import { Controller, Get, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { ApiKeyGuard, OpsOnly } from '../../http/auth.guard';
@@ -22,12 +22,18 @@ export class OverviewController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Counts, throughput, consumer lag and dead letters (ops key)' })
+  @ApiOperation({ summary: 'Counts, throughput, cancellations and returns, consumer lag and dead letters (ops key)' })
   @ApiOkResponse({ type: OverviewBody })
   @ApiUnauthorizedResponse({ type: ErrorBody })
   @ApiForbiddenResponse({ type: ErrorBody })
   async overview(): Promise<OverviewBody> {
-    const [orders, throughput, consumerLag, notReplayed] = await Promise.all([this.clearances.counts(), this.clearances.throughput(), this.lag.ofEveryGroup(), this.deadLetters.countNotReplayed()]);
-    return { at: new Date().toISOString(), orders, throughput, consumerLag: consumerLag.map(({ consumerGroup, lag, topics }) => ({ consumerGroup, lag, topics })), deadLetters: { count: notReplayed } };
+    const [orders, throughput, afterSale, consumerLag, notReplayed] = await Promise.all([
+      this.clearances.counts(),
+      this.clearances.throughput(),
+      this.clearances.afterSale(),
+      this.lag.ofEveryGroup(),
+      this.deadLetters.countNotReplayed(),
+    ]);
+    return { at: new Date().toISOString(), orders, throughput, afterSale, consumerLag: consumerLag.map(({ consumerGroup, lag, topics }) => ({ consumerGroup, lag, topics })), deadLetters: { count: notReplayed } };
   }
 }

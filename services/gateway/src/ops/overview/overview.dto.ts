@@ -7,6 +7,13 @@ export class OrderCountsBody {
   @ApiProperty({ example: { DIRECT_MAIL: 5, GENERAL_TRADE: 4, BONDED_ZONE: 4 }, additionalProperties: { type: 'integer' } }) byModel: Record<string, number>;
 }
 
+export class AfterSaleCountsBody {
+  @ApiProperty({ description: 'orders CANCELLED by their platform' }) cancelled: number;
+  @ApiProperty({ description: 'orders RETURNED: every unit came back' }) returned: number;
+  @ApiProperty({ description: 'returns accepted whose goods are not back yet' }) returnsAccepted: number;
+  @ApiProperty({ description: 'returns whose goods are back, refunded' }) returnsCompleted: number;
+}
+
 export class ThroughputBody {
   @ApiProperty({ description: 'orders that reached COMPLETED in the last minute' }) completedLastMinute: number;
   @ApiProperty({ description: 'orders that reached COMPLETED in the last hour' }) completedLastHour: number;
@@ -32,6 +39,7 @@ export class OverviewBody {
   @ApiProperty({ format: 'date-time' }) at: string;
   @ApiProperty({ type: OrderCountsBody }) orders: OrderCountsBody;
   @ApiProperty({ type: ThroughputBody }) throughput: ThroughputBody;
+  @ApiProperty({ type: AfterSaleCountsBody, description: 'cancellations and returns (CONTRACT 7)' }) afterSale: AfterSaleCountsBody;
   @ApiProperty({ type: [GroupLagBody] }) consumerLag: GroupLagBody[];
   @ApiProperty({ type: DeadLetterCountBody }) deadLetters: DeadLetterCountBody;
 }

@@ -1,0 +1,43 @@
+// A cancellation passed on to the declaration (by intake, or by logistics with its documents)
+// goes on to where the order went next. It arrives after the order did: on the same topic and
+// partition as the hand-off that brought the order.
+import { Injectable, Type } from '@nestjs/common';
+import { CancellationForwardedData, LOGISTICS_EVENTS, ORDER_EVENTS, OrderRef } from '@cbec/contracts';
+import { CancellationHolder, decideCancellation, Standing } from '@cbec/cancellation';
+import { CloudEvent, EventHandler, HandlerContext, orderRefOf } from '@cbec/messaging';
+import type { EntityManager } from 'typeorm';
+import { OrderDeclaration } from '../persistence/declaration.entity';
+import { declarationCustodyOf } from './declaration-custody.rule';
+
+@Injectable()
+abstract class ForwardCancellationWhenForwarded implements EventHandler<CancellationForwardedData>, CancellationHolder {
+  abstract readonly eventType: string;
+  readonly service = 'declaration';
+
+  async handle(event: CloudEvent<CancellationForwardedData>, context: HandlerContext): Promise<void> {
+    if (event.data.to !== this.service) return;
+    await decideCancellation(this, orderRefOf(event)!, event.data.request, context);
+  }
+
+  async standing(manager: EntityManager, ref: OrderRef): Promise<Standing> {
+    const declaration = await manager.getRepository(OrderDeclaration).findOne({ where: { platformId: ref.platformId, orderId: ref.orderId }, lock: { mode: 'pessimistic_write' } });
+    // The hand-off came first on this partition; without it the order's events were lost upstream.
+    if (!declaration) throw new Error(`a cancellation reached the declaration before order ${ref.platformId}/${ref.orderId} did`);
+    return { custody: declarationCustodyOf(declaration), acceptedHash: null, clearanceModel: declaration.clearanceModel, step: declaration.step };
+  }
+
+  cancel(): Promise<void> {
+    throw new Error('the declaration never holds an order, so it never cancels one');
+  }
+}
+
+function forwardCancellationWhen(eventType: string): Type<EventHandler> {
+  const handler = class extends ForwardCancellationWhenForwarded {
+    readonly eventType = eventType;
+  };
+  Object.defineProperty(handler, 'name', { value: `ForwardCancellationWhenForwarded[${eventType}]` });
+  return handler;
+}
+
+/** From intake (the order's confirmation) and from logistics (its documents, model I). */
+export const FORWARD_CANCELLATION_HANDLERS = [ORDER_EVENTS.cancellationForwarded, LOGISTICS_EVENTS.cancellationForwarded].map(forwardCancellationWhen);
