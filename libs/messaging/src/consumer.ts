@@ -87,7 +87,15 @@ export class EventConsumer {
   }
 
   async start(): Promise<void> {
-    const consumer = this.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false, sessionTimeout: 10_000, heartbeatInterval: 1_000, maxWaitTimeInMs: 1_000 });
+    // Retries long enough for a broker that has just started (or restarted) to load its group coordinator.
+    const consumer = this.kafka.consumer({
+      groupId: this.options.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 10_000,
+      heartbeatInterval: 1_000,
+      maxWaitTimeInMs: 1_000,
+      retry: { retries: 20, initialRetryTime: 300, maxRetryTime: 5_000 },
+    });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (!payload.restart) this.crashed = payload.error;
       this.log.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
@@ -177,7 +185,7 @@ export class EventConsumer {
         if (kind !== 'transient') attemptsCounted++;
         if (kind === 'permanent' || attemptsCounted >= retry.attempts) {
           item.log.error({ err: error, attempt, failure: kind }, 'handler failed for good; dead-lettering');
-          await this.deadLetters.record({ ...item.failed, reason: `handler failed after ${attempt} attempt${attempt === 1 ? '' : 's'} (${kind}): ${errorText(error)}`, attempts: attempt });
+          await this.deadLetters.record({ ...item.failed, reason: `handler failed after ${attempt} attempts: ${errorText(error)}${kind === 'permanent' ? ' (cannot succeed on retry)' : ''}`, attempts: attempt });
           return 'dead-lettered';
         }
         const waitMs = kind === 'transient' ? backoffMs(attempt, retry.initialBackoffMs, TRANSIENT_BACKOFF_CAP_MS) : Math.min(retry.maxBackoffMs, retry.initialBackoffMs * 2 ** (attempt - 1));
