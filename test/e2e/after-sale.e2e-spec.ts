@@ -3,7 +3,9 @@
 // landed-cost quotes against the assessment, cancellations at every stage where one is accepted
 // and raced against payment and approval, returns with their refunds and the quota they give
 // back. Half the orders are sampled for an officer; each test picks order ids that are, or not.
+import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import path from 'node:path';
 import { INSPECTION_EVENTS, LOGISTICS_EVENTS, OrderPlacedData, OUTBOUND_EVENTS, PLATFORM_EVENTS, TAX_PERMIT_EVENTS } from '@cbec/contracts';
 import { isSampledForReview } from '@cbec/domain';
 import { anOrder, aResidentId, eventually, OrderBuilder, RunningSystem, startSystem } from '@cbec/testing';
@@ -619,6 +621,28 @@ describe('after-sale: quotes, cancellations and returns, end to end', () => {
       }
     });
   });
+
+  it('rebuilds the read model from the topics, cancellations, returns and their notices included, equal to the live one', async () => {
+    // Quiet first: no view changes for a few seconds.
+    const snapshot = async () => JSON.stringify((await api('GET', '/v1/clearances?limit=200', OPS_KEY)).body.items.map((item: any) => [item.orderId, item.status, item.timeline.length]));
+    let last = await snapshot();
+    for (let settled = false, deadline = Date.now() + 60_000; !settled && Date.now() < deadline; ) {
+      await new Promise((resolve) => setTimeout(resolve, 3_000));
+      const now = await snapshot();
+      settled = now === last;
+      last = now;
+    }
+    const output = await new Promise<string>((resolve, reject) => {
+      const child = spawn(process.execPath, ['-r', './scripts/register-paths.js', 'dist/services/gateway/src/read-model/rebuild.js'], { cwd: path.resolve(__dirname, '../..'), env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+      let text = '';
+      child.stdout.on('data', (chunk) => (text += chunk));
+      child.stderr.on('data', (chunk) => (text += chunk));
+      child.on('error', reject);
+      child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`rebuild exited with ${code}:\n${text}`))));
+    });
+    const [, compared] = /compared (\d+) orders: \d+ equal, 0 different/.exec(output) ?? [];
+    expect(Number(compared)).toBeGreaterThan(2 * RACES);
+  }, 180_000);
 
   it('numbers every order\'s outbound events 1, 2, 3... with each status change before its notice', () => {
     expect(refs.length).toBeGreaterThan(2 * RACES);
