@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { INSPECTION_EVENTS, LOGISTICS_EVENTS, OrderPlacedData, OUTBOUND_EVENTS, PLATFORM_EVENTS, TAX_PERMIT_EVENTS } from '@cbec/contracts';
 import { isSampledForReview } from '@cbec/domain';
-import { anOrder, aResidentId, eventually, OrderBuilder, RunningSystem, startSystem } from '@cbec/testing';
+import { anOrder, aResidentId, eventually, OrderBuilder, RunningSystem, startSystem, gatewayClient, GatewayReply } from '@cbec/testing';
 import { OutboundEvent, Platform } from './platform';
 
 const OPS_KEY = 'ops-key-123456';
@@ -34,7 +34,7 @@ const SYSTEM_ENV = {
 };
 
 type Ref = { platformId: string; orderId: string };
-type Reply = { status: number; body: any; text: string };
+type Reply = GatewayReply;
 
 /** An order id review samples for an officer, or not, as the test needs it. */
 function orderIdFor(held: boolean, platformId = 'tmall-global'): string {
@@ -73,21 +73,7 @@ describe('after-sale: quotes, cancellations and returns, end to end', () => {
     await system?.stop();
   });
 
-  async function api(method: string, path: string, key?: string, body?: unknown): Promise<Reply> {
-    const headers: Record<string, string> = {};
-    if (key) headers.authorization = `Bearer ${key}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const send = () => fetch(`${system.urls.gateway}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    const response = await send().catch((error) => (method === 'GET' ? send() : Promise.reject(error)));
-    const text = await response.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return { status: response.status, body: json, text };
-  }
+  const api = gatewayClient(() => system.urls.gateway);
 
   async function place(builder: OrderBuilder): Promise<OrderPlacedData> {
     const order = builder.build();

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Parser } from '@asyncapi/parser';
 import { DECLARATION_EVENTS, INSPECTION_EVENTS, LOGISTICS_EVENTS, OPS_COMMANDS, OPS_EVENTS, ORDER_EVENTS, OUTBOUND_EVENTS, PLATFORM_EVENTS, TAX_PERMIT_EVENTS, TOPICS } from '@cbec/contracts';
 import { TARIFF_SEED } from '@cbec/domain';
-import { anOrder, eventually, RunningSystem, startSystem, TestPublisher } from '@cbec/testing';
+import { anOrder, eventually, RunningSystem, startSystem, TestPublisher, gatewayClient, GatewayReply } from '@cbec/testing';
 import { Platform } from './platform';
 
 const OPS_KEY = 'ops-key-123456';
@@ -21,7 +21,7 @@ const SYSTEM_ENV = {
 const EVERY_EVENT_TYPE = [PLATFORM_EVENTS, OUTBOUND_EVENTS, ORDER_EVENTS, DECLARATION_EVENTS, INSPECTION_EVENTS, TAX_PERMIT_EVENTS, LOGISTICS_EVENTS, OPS_COMMANDS, OPS_EVENTS].flatMap((map) => Object.values(map));
 const PHONES = TARIFF_SEED.find((entry) => entry.hsPrefix === '8517')!;
 
-type Reply = { status: number; body: any; text: string; contentType: string | null };
+type Reply = GatewayReply;
 
 describe('gateway ops: decisions, tariffs, dead letters, overview, documents', () => {
   let system: RunningSystem;
@@ -42,23 +42,7 @@ describe('gateway ops: decisions, tariffs, dead letters, overview, documents', (
     await system?.stop();
   });
 
-  async function api(method: string, path: string, key?: string, body?: unknown): Promise<Reply> {
-    const headers: Record<string, string> = {};
-    if (key) headers.authorization = `Bearer ${key}`;
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    const send = () => fetch(`${system.urls.gateway}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-    // A kept-alive connection the server has just closed (idle past its keep-alive timeout) fails
-    // the next request on it: a GET is safe to send again on a new one.
-    const response = await send().catch((error) => (method === 'GET' ? send() : Promise.reject(error)));
-    const text = await response.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return { status: response.status, body: json, text, contentType: response.headers.get('content-type') };
-  }
+  const api = gatewayClient(() => system.urls.gateway);
 
   /** The fields a 400 names, each once. */
   const fieldsOf = (reply: Reply) => [...new Set<string>(reply.body.details.map((d: { field: string }) => d.field))].sort();

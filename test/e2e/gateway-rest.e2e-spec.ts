@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { DECLARATION_EVENTS, HAPPY_PATH, INSPECTION_EVENTS, LOGISTICS_EVENTS, ORDER_EVENTS, OrderPlacedData, PLATFORM_EVENTS, TAX_PERMIT_EVENTS } from '@cbec/contracts';
 import { Client } from 'pg';
-import { anOrder, RunningSystem, startSystem } from '@cbec/testing';
+import { anOrder, RunningSystem, startSystem, gatewayClient, GatewayReply } from '@cbec/testing';
 import { Platform } from './platform';
 
 const OPS_KEY = 'ops-key-123456';
@@ -25,7 +25,7 @@ const ROOT = path.resolve(__dirname, '../..');
 const FLOW_TIMEOUT_MS = 180_000;
 
 type Ref = { platformId: string; orderId: string };
-type Reply = { status: number; body: any; text: string };
+type Reply = GatewayReply;
 type Step = [type: string, service: string, status?: string, customsCode?: number];
 
 describe('gateway REST: orders and clearances over HTTP', () => {
@@ -44,20 +44,7 @@ describe('gateway REST: orders and clearances over HTTP', () => {
     await system?.stop();
   });
 
-  async function api(method: string, path: string, key?: string, body?: unknown, options: { contentType?: string; raw?: string } = {}): Promise<Reply> {
-    const headers: Record<string, string> = {};
-    if (key) headers.authorization = `Bearer ${key}`;
-    if (body !== undefined || options.raw !== undefined) headers['content-type'] = options.contentType ?? 'application/json';
-    const response = await fetch(`${system.urls.gateway}${path}`, { method, headers, body: options.raw ?? (body === undefined ? undefined : JSON.stringify(body)) });
-    const text = await response.text();
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
-      json = undefined;
-    }
-    return { status: response.status, body: json, text };
-  }
+  const api = gatewayClient(() => system.urls.gateway);
 
   const self = (ref: Ref) => `/v1/clearances/${ref.platformId}/${ref.orderId}`;
   const view = async (ref: Ref, key = TMALL_KEY) => (await api('GET', self(ref), key)).body;

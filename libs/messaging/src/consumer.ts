@@ -130,7 +130,6 @@ export class EventConsumer {
   async onBatch({ batch, resolveOffset, heartbeat, commitOffsetsIfNecessary, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const subscription = this.options.subscriptions.find((s) => s.topic === batch.topic)!;
     const items = batch.messages.map((message) => this.itemOf(batch.topic, batch.partition, message, subscription));
-    const runs: EventItem[][] = [];
     for (let i = 0; i < items.length && isRunning() && !isStale(); ) {
       const item = items[i];
       if (item.kind !== 'event') {
@@ -146,8 +145,7 @@ export class EventConsumer {
         if (next.kind === 'event') run.push(next);
         last = next.offset;
       }
-      runs.length = 0;
-      runs.push(run);
+      const runs = [run];
       while (runs.length > 0 && isRunning() && !isStale()) {
         const current = runs.shift()!;
         if (current.length === 1) {
@@ -206,7 +204,7 @@ export class EventConsumer {
     return this.dataSource.transaction(async (manager) => {
       // Runs of one partition number take turns: an order's events share that number on every
       // topic, so two runs of one group never wait on each other's order rows.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`consume:${this.tables.schema}:${groupId}:${partitionOf(items[0])}`]);
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`consume:${this.tables.schema}:${groupId}:${items[0].failed.partition}`]);
       const inserted: { event_id: string }[] = await manager.query(
         `INSERT INTO ${this.tables.processedEvent} (consumer_group, event_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING RETURNING event_id`,
         [groupId, items.map((item) => item.event.id)],
@@ -317,10 +315,6 @@ export class EventConsumer {
     if (!orderRefOf(event)) return { ok: false, reason: 'platformId/orderId cannot be read from data or subject' };
     return { ok: true, event };
   }
-}
-
-function partitionOf(item: EventItem): number {
-  return item.failed.partition;
 }
 
 /** The order an event is about, from its data or else its subject. */

@@ -72,6 +72,8 @@ export class OutboxRelay {
   private notified = false;
   private loopDone?: Promise<void>;
   private lastCleanup = 0;
+  /** Whether the server runs autovacuum; asked once. */
+  private serverVacuums?: boolean;
 
   constructor(
     private readonly pool: Pool,
@@ -210,8 +212,8 @@ export class OutboxRelay {
     if (pruned.outbox + pruned.inbox > 0) this.log.info({ schema: this.tables.schema, ...pruned }, 'pruned published outbox rows and expired inbox rows');
     // Where the server runs no autovacuum, the relay vacuums the two tables it churns itself, so
     // their dead rows (every published row is updated once, then deleted) do not pile up.
-    const [{ autovacuum }] = (await this.client!.query("SELECT current_setting('autovacuum') AS autovacuum")).rows;
-    if (autovacuum === 'off') await this.client!.query(`VACUUM (ANALYZE) ${outbox}, ${processedEvent}`);
+    this.serverVacuums ??= (await this.client!.query("SELECT current_setting('autovacuum') AS autovacuum")).rows[0].autovacuum === 'on';
+    if (!this.serverVacuums) await this.client!.query(`VACUUM (ANALYZE) ${outbox}, ${processedEvent}`);
   }
 
   private async prune(statement: string, olderThanMs: number): Promise<number> {

@@ -3,3 +3,4 @@ export * from './infrastructure';
 export * from './probes';
 export * from './system';
 export * from './browser';
+export * from './gateway-client';
