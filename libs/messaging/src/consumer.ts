@@ -91,7 +91,7 @@ export class EventConsumer {
     const consumer = this.kafka.consumer({
       groupId: this.options.groupId,
       allowAutoTopicCreation: false,
-      sessionTimeout: 10_000,
+      sessionTimeout: 6_000,
       heartbeatInterval: 1_000,
       maxWaitTimeInMs: 1_000,
       retry: { retries: 20, initialRetryTime: 300, maxRetryTime: 5_000 },
@@ -99,6 +99,10 @@ export class EventConsumer {
     consumer.on(consumer.events.CRASH, ({ payload }) => {
       if (!payload.restart) this.crashed = payload.error;
       this.log.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
+    });
+    consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      messagingMetrics().groupJoins.inc({ group: this.options.groupId });
+      this.log.info({ memberId: payload.memberId, leader: payload.isLeader, partitions: Object.values(payload.memberAssignment).flat().length }, 'joined consumer group');
     });
     await consumer.connect();
     await consumer.subscribe({ topics: this.options.subscriptions.map((s) => s.topic), fromBeginning: true });
@@ -133,7 +137,7 @@ export class EventConsumer {
     for (let i = 0; i < items.length && isRunning() && !isStale(); ) {
       const item = items[i];
       if (item.kind !== 'event') {
-        if (item.kind === 'unreadable') await this.deadLetterUnreadable(item);
+        if (item.kind === 'unreadable' && (await untilHealed(() => this.deadLetterUnreadable(item), heartbeat, isRunning, this.log)) === 'stopped') return;
         resolveOffset(item.offset);
         i++;
         continue;
@@ -146,7 +150,7 @@ export class EventConsumer {
         last = next.offset;
       }
       const runs = [run];
-      while (runs.length > 0 && isRunning() && !isStale()) {
+      for (let outage = 0; runs.length > 0 && isRunning() && !isStale(); ) {
         const current = runs.shift()!;
         if (current.length === 1) {
           // Stopping: the event stays unresolved, to be fetched again by whoever owns the partition next.
@@ -154,10 +158,22 @@ export class EventConsumer {
           continue;
         }
         try {
-          await this.handleTogether(current);
+          await this.handleTogether(current, heartbeat);
+          outage = 0;
         } catch (error) {
-          if (!(error instanceof RunFailure)) throw error;
-          runs.unshift(...[current.slice(0, error.index), [current[error.index]], current.slice(error.index + 1)].filter((r) => r.length > 0));
+          if (error instanceof RunFailure) {
+            runs.unshift(...[current.slice(0, error.index), [current[error.index]], current.slice(error.index + 1)].filter((r) => r.length > 0));
+          } else if (failureKind(error) === 'transient') {
+            // The transaction itself failed on something that heals (the database away): the run
+            // waits, whole, holding the partition where it is.
+            const waitMs = backoffMs(++outage, this.options.retry.initialBackoffMs, TRANSIENT_BACKOFF_CAP_MS);
+            this.log.warn({ err: error, topic: batch.topic, partition: batch.partition, events: current.length, attempt: outage, backoffMs: waitMs }, 'run failed on something that heals; retrying until it does');
+            await sleepWithHeartbeat(waitMs, heartbeat);
+            runs.unshift(current);
+          } else {
+            // Not a handler's failure nor one that heals: each event alone, judged on its own.
+            runs.unshift(...current.map((item) => [item]));
+          }
         }
       }
       if (runs.length > 0) return; // stopping or rebalanced: the rest is fetched again by whoever owns the partition
@@ -176,15 +192,16 @@ export class EventConsumer {
     const { retry } = this.options;
     for (let attempt = 1, attemptsCounted = 0; ; attempt++) {
       try {
-        return await this.handleTogether([item]);
+        return await this.handleTogether([item], heartbeat);
       } catch (failure) {
         const error = failure instanceof RunFailure ? failure.error : failure;
         const kind = failureKind(error);
         if (kind !== 'transient') attemptsCounted++;
         if (kind === 'permanent' || attemptsCounted >= retry.attempts) {
           item.log.error({ err: error, attempt, failure: kind }, 'handler failed for good; dead-lettering');
-          await this.deadLetters.record({ ...item.failed, reason: `handler failed after ${attempt} attempts: ${errorText(error)}${kind === 'permanent' ? ' (cannot succeed on retry)' : ''}`, attempts: attempt });
-          return 'dead-lettered';
+          const reason = `handler failed after ${attempt} attempts: ${errorText(error)}${kind === 'permanent' ? ' (cannot succeed on retry)' : ''}`;
+          const recorded = await untilHealed(() => this.deadLetters.record({ ...item.failed, reason, attempts: attempt }), heartbeat, isRunning, item.log);
+          return recorded === 'stopped' ? 'stopped' : 'dead-lettered';
         }
         const waitMs = kind === 'transient' ? backoffMs(attempt, retry.initialBackoffMs, TRANSIENT_BACKOFF_CAP_MS) : Math.min(retry.maxBackoffMs, retry.initialBackoffMs * 2 ** (attempt - 1));
         item.log.warn({ err: error, attempt, failure: kind, backoffMs: waitMs }, kind === 'transient' ? 'handler failed on something that heals; retrying until it does' : 'handler failed; retrying');
@@ -199,8 +216,14 @@ export class EventConsumer {
    * handler runs in offset order, and all their outgoing events go to the outbox at once. Throws
    * a RunFailure naming the event whose handler failed; the whole transaction is rolled back.
    */
-  private async handleTogether(items: EventItem[]): Promise<Outcome> {
+  private async handleTogether(items: EventItem[], heartbeat: () => Promise<void>): Promise<Outcome> {
     const groupId = this.options.groupId;
+    // A slow transaction (a lock held elsewhere, a crowded database) keeps the membership alive,
+    // so the group does not rebalance under it and hand its partition to another member.
+    return whileHeartbeating(heartbeat, () => this.transaction(items, groupId));
+  }
+
+  private async transaction(items: EventItem[], groupId: string): Promise<Outcome> {
     return this.dataSource.transaction(async (manager) => {
       // Runs of one partition number take turns: an order's events share that number on every
       // topic, so two runs of one group never wait on each other's order rows.
@@ -324,6 +347,35 @@ export function orderRefOf(event: CloudEvent): { platformId: string; orderId: st
     return { platformId: data.platformId, orderId: data.orderId };
   }
   return typeof event.subject === 'string' ? parseOrderKey(event.subject) : undefined;
+}
+
+/** Heartbeats every second while `work` runs (kafkajs shares one heartbeat request among callers). */
+async function whileHeartbeating<T>(heartbeat: () => Promise<void>, work: () => Promise<T>): Promise<T> {
+  const beat = setInterval(() => void heartbeat().catch(() => undefined), 1_000);
+  try {
+    return await work();
+  } finally {
+    clearInterval(beat);
+  }
+}
+
+/**
+ * Runs `work` (writing a dead letter) until it does not fail on something that heals: a dead
+ * letter is never lost to a database that is away, nor does its failure crash the consumer.
+ */
+async function untilHealed(work: () => Promise<unknown>, heartbeat: () => Promise<void>, isRunning: () => boolean, log: Logger): Promise<'done' | 'stopped'> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await work();
+      return 'done';
+    } catch (error) {
+      if (failureKind(error) !== 'transient') throw error;
+      const waitMs = backoffMs(attempt, 250, TRANSIENT_BACKOFF_CAP_MS);
+      log.warn({ err: error, attempt, backoffMs: waitMs }, 'writing a dead letter failed on something that heals; retrying until it does');
+      await sleepWithHeartbeat(waitMs, heartbeat);
+      if (!isRunning()) return 'stopped';
+    }
+  }
 }
 
 async function sleepWithHeartbeat(ms: number, heartbeat: () => Promise<void>): Promise<void> {

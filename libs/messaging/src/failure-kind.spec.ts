@@ -13,6 +13,7 @@ describe('failureKind', () => {
     ['a connection failure (class 08)', withCode('08006')],
     ['a connection the pool lost', new Error('Connection terminated unexpectedly')],
     ['a pool that cannot connect in time', new Error('timeout exceeded when trying to connect')],
+    ['a database that refuses connections', withCode('55000', 'database "cbec" is not currently accepting connections')],
     ['a broker error', Object.assign(new Error('The group is rebalancing'), { name: 'KafkaJSProtocolError' })],
   ])('retries %s for as long as it takes', (_, error) => {
     expect(failureKind(error)).toBe('transient');

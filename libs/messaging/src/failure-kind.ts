@@ -10,7 +10,7 @@ const TRANSIENT_SQLSTATES = ['40001', '40P01', '55P03', '55006'];
 /** SQLSTATE classes of values or statements PostgreSQL refuses: data exception (22), syntax or access rule (42). */
 const PERMANENT_SQLSTATE_CLASSES = ['22', '42'];
 const TRANSIENT_NETWORK_CODES = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH'];
-const TRANSIENT_MESSAGES = [/connection terminated/i, /timeout exceeded when trying to connect/i, /Connection terminated unexpectedly/i, /the database system is (starting up|shutting down)/i, /Client has encountered a connection error/i];
+const TRANSIENT_MESSAGES = [/connection terminated/i, /timeout exceeded when trying to connect/i, /Connection terminated unexpectedly/i, /the database system is (starting up|shutting down|in recovery mode)/i, /is not currently accepting connections/i, /Client has encountered a connection error/i];
 
 export function failureKind(error: unknown): FailureKind {
   const { code, name, message } = (error ?? {}) as { code?: unknown; name?: unknown; message?: unknown };
