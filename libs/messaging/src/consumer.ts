@@ -87,7 +87,9 @@ export class EventConsumer {
   }
 
   async start(): Promise<void> {
-    // Retries long enough for a broker that has just started (or restarted) to load its group coordinator.
+    // Retries long enough for a broker that has just started (or restarted) to load its group
+    // coordinator. A member killed without leaving is given up after the broker's least session
+    // (6 s), so its restart handles events within seconds; transactions heartbeat while they run.
     const consumer = this.kafka.consumer({
       groupId: this.options.groupId,
       allowAutoTopicCreation: false,

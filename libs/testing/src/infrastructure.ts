@@ -52,8 +52,8 @@ export async function startTestInfrastructure(log: (line: string) => void = () =
     const port = await testKafkaPort();
     // A broker this checkout left on the port in an interrupted run is replaced.
     await kafkaRunner.stopKafka({ port });
-    const dataDir = path.join(tmpdir(), `cbec-test-kafka-${port}`, 'data');
-    const broker = await kafkaRunner.startKafka({ port, fresh: true, dataDir, logFile: path.join(path.dirname(dataDir), 'kafka.log') });
+    const { dataDir, logFile } = testBrokerFiles(port);
+    const broker = await kafkaRunner.startKafka({ port, fresh: true, dataDir, logFile });
     kafkaBrokers = broker.brokers;
     kafka = broker.reused ? 'infra/kafka (reused)' : 'infra/kafka (started)';
     if (!broker.reused) stops.push(() => broker.stop().then(() => rm(path.dirname(dataDir), { recursive: true, force: true })));
@@ -79,6 +79,26 @@ export async function startTestInfrastructure(log: (line: string) => void = () =
       for (const stop of stops.reverse()) await stop().catch((error) => log(`teardown: ${error.message}`));
     },
   };
+}
+
+function testBrokerFiles(port: number): { dataDir: string; logFile: string } {
+  const dataDir = path.join(tmpdir(), `cbec-test-kafka-${port}`, 'data');
+  return { dataDir, logFile: path.join(path.dirname(dataDir), 'kafka.log') };
+}
+
+/**
+ * Stops the run's own broker (infra/kafka, started by the harness), leaves it down `downMs`,
+ * and starts it again on the same data: what a broker restart looks like to the services.
+ */
+export async function restartTestBroker(downMs = 0): Promise<void> {
+  if (process.env.CBEC_TEST_KAFKA_SOURCE !== 'infra/kafka (started)') {
+    throw new Error(`a broker restart needs the broker this run started (infra/kafka); this run uses ${process.env.CBEC_TEST_KAFKA_SOURCE ?? 'an unknown broker'}`);
+  }
+  const port = Number(process.env.KAFKA_BROKERS!.split(',')[0].split(':')[1]);
+  const { dataDir, logFile } = testBrokerFiles(port);
+  if (!(await kafkaRunner.stopKafka({ port, dataDir }))) throw new Error(`no broker of this run found on port ${port}`);
+  await new Promise((resolve) => setTimeout(resolve, downMs));
+  await kafkaRunner.startKafka({ port, dataDir, logFile });
 }
 
 async function containerRuntimeAnswers(): Promise<boolean> {

@@ -1,5 +1,6 @@
 // The system under test as separate processes, the way `npm start` runs it (scripts/services.js),
-// on the harness's Kafka and database and on ports of their own.
+// on the harness's Kafka and database and on ports of their own. With `replicas`, every service
+// runs as that many instances in the same consumer groups (instance 2 of `order` is `order#2`).
 import path from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 
@@ -7,56 +8,87 @@ const REPO_ROOT = path.resolve(__dirname, '../../..');
 const services = require(path.join(REPO_ROOT, 'scripts/services.js'));
 
 export interface RunningSystem {
-  /** The HTTP base URL of each service. */
+  /** The HTTP base URL of each instance (`order`, and `order#2`... with replicas). */
   urls: Record<string, string>;
-  /** The last lines each service printed, for a failing test's message. */
+  /** The last lines each instance printed, for a failing test's message. */
   logs: Record<string, string[]>;
   stop(name?: string): Promise<void>;
-  /** Stops a service and starts it again, with extra environment if given. */
+  /** Stops an instance and starts it again, with extra environment if given. */
   restart(name: string, env?: Record<string, string>): Promise<void>;
+  /** SIGKILL: the instance dies without leaving its consumer groups or finishing anything. */
+  kill(name: string): Promise<void>;
+  /** Starts an instance that was stopped or killed; resolves when /health/ready answers. */
+  launch(name: string, env?: Record<string, string>): Promise<void>;
+  /** Whether the instance's process is running. */
+  alive(name: string): boolean;
 }
 
-export async function startSystem(names: string[] = services.serviceNames(), env: Record<string, string> = {}, portBase = 4100): Promise<RunningSystem> {
+export interface SystemOptions {
+  /** Instances of every service, in the same consumer groups (default 1). */
+  replicas?: number;
+}
+
+export async function startSystem(names: string[] = services.serviceNames(), env: Record<string, string> = {}, portBase = 4100, options: SystemOptions = {}): Promise<RunningSystem> {
   // TEST_PORT_OFFSET moves every port, so two checkouts can run their e2e files side by side.
   const offset = Number(process.env.TEST_PORT_OFFSET ?? 0);
   // A loaded machine may need longer than a minute to start six services at once.
   const readyWithinMs = Number(process.env.TEST_SERVICE_READY_MS ?? 60_000);
-  const ports: Record<string, number> = Object.fromEntries(names.map((name, i) => [name, portBase + offset + i]));
-  const portEnv = Object.fromEntries(names.map((name) => [`${name.toUpperCase().replace(/-/g, '_')}_PORT`, String(ports[name])]));
+  const replicas = options.replicas ?? 1;
+  const instances = names.flatMap((name) => Array.from({ length: replicas }, (_, i) => ({ service: name, instance: i === 0 ? name : `${name}#${i + 1}` })));
+  const ports: Record<string, number> = Object.fromEntries(instances.map(({ instance }, i) => [instance, portBase + offset + (i % replicas) * names.length + Math.floor(i / replicas)]));
+  const serviceOf: Record<string, string> = Object.fromEntries(instances.map(({ service, instance }) => [instance, service]));
+  // Every service knows every first instance's port (the gateway calls none of the others).
+  const portEnv = Object.fromEntries(names.map((name) => [portVariable(name), String(ports[name])]));
   const children: Record<string, ChildProcess> = {};
   const logs: Record<string, string[]> = {};
 
-  const launch = async (name: string, extraEnv: Record<string, string> = {}) => {
-    logs[name] = logs[name] ?? [];
-    const child = services.spawnService(name, { ...portEnv, ...env, ...extraEnv }, (line: string) => {
-      logs[name].push(line);
-      if (logs[name].length > 200) logs[name].shift();
+  const launch = async (instance: string, extraEnv: Record<string, string> = {}) => {
+    logs[instance] = logs[instance] ?? [];
+    const service = serviceOf[instance];
+    if (!service) throw new Error(`no instance "${instance}" in this system (${Object.keys(serviceOf).join(', ')})`);
+    const child = services.spawnService(service, { ...portEnv, ...env, [portVariable(service)]: String(ports[instance]), ...extraEnv }, (line: string) => {
+      logs[instance].push(line);
+      if (logs[instance].length > 200) logs[instance].shift();
     });
-    children[name] = child;
+    children[instance] = child;
     try {
-      await services.waitReady(name, ports[name], child, readyWithinMs);
+      await services.waitReady(instance, ports[instance], child, readyWithinMs);
     } catch (error) {
-      throw new Error(`${(error as Error).message}\n${logs[name].slice(-20).join('\n')}`);
+      throw new Error(`${(error as Error).message}\n${logs[instance].slice(-20).join('\n')}`);
     }
   };
-  const stop = async (name?: string) => {
-    const stopping = name ? [name] : Object.keys(children);
+  const stop = async (instance?: string) => {
+    const stopping = instance ? [instance] : Object.keys(children);
     await Promise.all(stopping.map((n) => services.stopProcess(children[n])));
   };
+  const alive = (instance: string) => Boolean(children[instance]) && children[instance].exitCode === null && children[instance].signalCode === null;
 
   try {
-    await Promise.all(names.map((name) => launch(name)));
+    await Promise.all(instances.map(({ instance }) => launch(instance)));
   } catch (error) {
     await stop();
     throw error;
   }
   return {
-    urls: Object.fromEntries(names.map((name) => [name, `http://127.0.0.1:${ports[name]}`])),
+    urls: Object.fromEntries(instances.map(({ instance }) => [instance, `http://127.0.0.1:${ports[instance]}`])),
     logs,
     stop,
-    restart: async (name: string, extraEnv?: Record<string, string>) => {
-      await stop(name);
-      await launch(name, extraEnv);
+    restart: async (instance: string, extraEnv?: Record<string, string>) => {
+      await stop(instance);
+      await launch(instance, extraEnv);
     },
+    kill: async (instance: string) => {
+      const child = children[instance];
+      if (!alive(instance)) return;
+      const exited = new Promise((resolve) => child.once('exit', resolve));
+      child.kill('SIGKILL');
+      await exited;
+    },
+    launch,
+    alive,
   };
+}
+
+function portVariable(service: string): string {
+  return `${service.toUpperCase().replace(/-/g, '_')}_PORT`;
 }
