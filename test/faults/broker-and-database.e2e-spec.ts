@@ -1,0 +1,119 @@
+// The broker and the database under fault, each mid-load: a broker restart, every PostgreSQL
+// connection cut, the database refusing connections for 30 s, a handler slower than the
+// consumer's session. After each: nothing lost, nothing applied twice, no dead letter.
+import { Client } from 'pg';
+import { restartTestBroker, RunningSystem, startSystem } from '@cbec/testing';
+import { crashLines, groupJoins } from './service-metrics';
+import { expectNothingLostNothingTwice, FAULT_SYSTEM_ENV, FaultLoad, LoadReport } from './fault-load';
+
+const services = require('../../scripts/services.js');
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+describe('broker and database faults under load', () => {
+  let system: RunningSystem;
+  const database = new URL(process.env.DATABASE_URL!).pathname.slice(1);
+
+  beforeAll(async () => {
+    system = await startSystem(undefined, FAULT_SYSTEM_ENV, 4620);
+  }, 180_000);
+
+  afterAll(async () => {
+    await system?.stop();
+  });
+
+  /** Runs a load of ~`seconds` at 5 orders a second with `fault` striking 4 s in, then checks it. */
+  async function underLoad(name: string, seconds: number, fault: () => Promise<void>): Promise<LoadReport> {
+    const load = await FaultLoad.start(name);
+    try {
+      const until = Date.now() + seconds * 1000;
+      const fed = load.feed(5, () => Date.now() < until);
+      await sleep(4_000);
+      await fault();
+      await fed;
+      await load.settle(180_000);
+      const report = await load.report(process.env.DATABASE_URL!);
+      process.stdout.write(`[faults] ${name}: ${report.sent} orders sent, ${report.completed} completed, ${report.lost.length} lost, ${report.doubleApplied.length} double-applied, ${report.deadLetters.length} dead letters\n`);
+      return report;
+    } finally {
+      await load.stop();
+    }
+  }
+
+  afterEach(() => {
+    expect(crashLines(system.logs)).toEqual([]);
+    expect(services.serviceNames().filter((name: string) => !system.alive(name))).toEqual([]);
+  });
+
+  it('a broker stopped and started again mid-load', async () => {
+    expectNothingLostNothingTwice(await underLoad('broker restart', 20, () => restartTestBroker(2_000)));
+  }, 400_000);
+
+  it('every PostgreSQL connection cut, twice, mid-load', async () => {
+    const report = await underLoad('connections cut', 15, async () => {
+      for (let cut = 0; cut < 2; cut++) {
+        const cutCount = await asServer((db) => terminateBackends(db, database));
+        expect(cutCount).toBeGreaterThan(5);
+        await sleep(3_000);
+      }
+    });
+    expectNothingLostNothingTwice(report);
+  }, 400_000);
+
+  it('the database refusing every connection for 30 s mid-load', async () => {
+    const report = await underLoad('database refusing for 30 s', 40, async () => {
+      await asServer(async (db) => {
+        await db.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS false`);
+        await terminateBackends(db, database);
+      });
+      try {
+        await sleep(30_000);
+        // Still refused at the end: nothing got in during the outage.
+        await expect(asDatabase((db) => db.query('SELECT 1'))).rejects.toThrow(/not currently accepting connections/);
+      } finally {
+        await asServer((db) => db.query(`ALTER DATABASE "${database}" ALLOW_CONNECTIONS true`));
+      }
+    });
+    expectNothingLostNothingTwice(report);
+  }, 400_000);
+
+  it('a handler slower than the consumer session: no rebalance, nothing twice', async () => {
+    const joinsBefore = await groupJoins(system.urls.logistics);
+    const report = await underLoad('logistics handler held 15 s', 20, async () => {
+      // Logistics' handlers wait on its table for 15 s, more than twice its 6 s session.
+      await asDatabase(async (db) => {
+        await db.query('BEGIN');
+        await db.query('LOCK TABLE logistics.shipment IN ACCESS EXCLUSIVE MODE');
+        await sleep(15_000);
+        await db.query('COMMIT');
+      });
+    });
+    expectNothingLostNothingTwice(report);
+    expect(await groupJoins(system.urls.logistics)).toBe(joinsBefore);
+  }, 400_000);
+});
+
+async function terminateBackends(db: Client, database: string): Promise<number> {
+  const { rows } = await db.query('SELECT count(*) FILTER (WHERE pg_terminate_backend(pid))::int AS cut FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [database]);
+  return rows[0].cut;
+}
+
+/** A connection to the server's own database, to act on the test database from outside. */
+function asServer<T>(work: (db: Client) => Promise<T>): Promise<T> {
+  const url = new URL(process.env.DATABASE_URL!);
+  url.pathname = '/postgres';
+  return withClient(url.toString(), work);
+}
+
+function asDatabase<T>(work: (db: Client) => Promise<T>): Promise<T> {
+  return withClient(process.env.DATABASE_URL!, work);
+}
+
+async function withClient<T>(url: string, work: (db: Client) => Promise<T>): Promise<T> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
