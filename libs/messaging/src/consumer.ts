@@ -70,6 +70,9 @@ class RunFailure extends Error {
 export class EventConsumer {
   private consumer?: Consumer;
   private crashed?: Error;
+  private restarts = 0;
+  private restartTimer?: NodeJS.Timeout;
+  private stopping = false;
   private readonly handlers = new Map<string, EventHandler>();
 
   constructor(
@@ -99,31 +102,62 @@ export class EventConsumer {
       retry: { retries: 20, initialRetryTime: 300, maxRetryTime: 5_000 },
     });
     consumer.on(consumer.events.CRASH, ({ payload }) => {
-      if (!payload.restart) this.crashed = payload.error;
-      this.log.error({ err: payload.error, restart: payload.restart }, 'consumer crashed');
+      if (payload.restart) {
+        this.log.warn({ err: payload.error }, 'consumer failed; kafkajs restarts it');
+        return;
+      }
+      // kafkajs gives up on some errors that heal all the same (a broker that refused the
+      // connection while it restarted): the consumer is started again here, with backoff.
+      this.crashed = payload.error;
+      this.restartAfterCrash(consumer, payload.error);
     });
     consumer.on(consumer.events.GROUP_JOIN, ({ payload }) => {
+      this.crashed = undefined;
+      this.restarts = 0;
       messagingMetrics().groupJoins.inc({ group: this.options.groupId });
       this.log.info({ memberId: payload.memberId, leader: payload.isLeader, partitions: Object.values(payload.memberAssignment).flat().length }, 'joined consumer group');
     });
-    await consumer.connect();
-    await consumer.subscribe({ topics: this.options.subscriptions.map((s) => s.topic), fromBeginning: true });
-    await consumer.run({
-      partitionsConsumedConcurrently: this.options.concurrency,
-      autoCommitInterval: 1_000,
-      eachBatchAutoResolve: false,
-      eachBatch: (payload) => this.onBatch(payload),
-    });
+    try {
+      await consumer.connect();
+      await consumer.subscribe({ topics: this.options.subscriptions.map((s) => s.topic), fromBeginning: true });
+      await consumer.run({
+        partitionsConsumedConcurrently: this.options.concurrency,
+        autoCommitInterval: 1_000,
+        eachBatchAutoResolve: false,
+        eachBatch: (payload) => this.onBatch(payload),
+      });
+    } catch (error) {
+      await consumer.disconnect().catch(() => undefined);
+      throw error;
+    }
     this.consumer = consumer;
   }
 
   /** Stops fetching, lets the batch in hand finish, commits offsets and leaves the group. */
   async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.restartTimer);
     await this.consumer?.disconnect();
     this.consumer = undefined;
   }
 
-  /** Undefined while healthy; the error that stopped the consumer for good otherwise. */
+  /** A new kafkajs consumer in place of one kafkajs stopped for good, after a growing wait. */
+  private restartAfterCrash(crashed: Consumer, error: Error): void {
+    if (this.stopping) return;
+    const waitMs = backoffMs(++this.restarts, 1_000, 30_000);
+    this.log.error({ err: error, restart: this.restarts, inMs: waitMs }, 'consumer stopped by kafkajs; starting it again');
+    this.restartTimer = setTimeout(async () => {
+      await crashed.disconnect().catch(() => undefined);
+      if (this.stopping) return;
+      try {
+        await this.start();
+      } catch (failure) {
+        this.restartAfterCrash(crashed, failure as Error);
+      }
+    }, waitMs);
+  }
+
+  /** Undefined while healthy; the error that stopped the consumer, until it has joined its group again. */
   get failure(): Error | undefined {
     return this.crashed;
   }

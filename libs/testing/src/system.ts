@@ -51,6 +51,7 @@ export async function startSystem(names: string[] = services.serviceNames(), env
       if (logs[instance].length > 200) logs[instance].shift();
     });
     children[instance] = child;
+    child.once('exit', (code: number | null, signal: string | null) => logs[instance].push(`[harness] ${instance} exited (code ${code}, signal ${signal})`));
     try {
       await services.waitReady(instance, ports[instance], child, readyWithinMs);
     } catch (error) {
