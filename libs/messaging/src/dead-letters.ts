@@ -6,7 +6,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DeadLetterData, deadLetterSubject, deadLetterTopic, OPS_EVENTS, serviceEventsTopic } from '@cbec/contracts';
 import type { Headers } from './cloud-event';
 import { messagingMetrics } from './metrics';
-import { maskText } from './mask';
+import { maskText } from '@cbec/privacy';
 import { writeToOutbox } from './outbox';
 import type { Outbox } from './publisher';
 import type { MessagingTables } from './tables';
