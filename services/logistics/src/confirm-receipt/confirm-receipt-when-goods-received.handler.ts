@@ -57,6 +57,7 @@ export class ConfirmReceiptWhenGoodsReceivedHandler implements EventHandler {
       if (verdict.wrongCode) {
         const after = afterWrongCode(attempts, now, this.config.pickupLockout);
         await shipments.update(ref, { pickupWrongCodes: after.wrongCodes, pickupLockedUntil: after.lockedUntil });
+        if (after.lockedUntil) log.warn({ lockedUntil: after.lockedUntil.toISOString() }, 'too many wrong pickup codes: the order takes no code until then');
       }
       return refuse(verdict.reasonCode, verdict.message, verdict.details);
     }
