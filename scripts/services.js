@@ -27,6 +27,12 @@ function spawnService(name, env, onLine) {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  forEachLine(child, onLine);
+  return child;
+}
+
+/** Passes every non-empty line a child writes (stdout and stderr) to `onLine`, a last unended line too. */
+function forEachLine(child, onLine) {
   for (const stream of [child.stdout, child.stderr]) {
     let buffered = '';
     stream.on('data', (chunk) => {
@@ -35,8 +41,11 @@ function spawnService(name, env, onLine) {
       buffered = lines.pop();
       for (const line of lines) if (line) onLine(line);
     });
+    stream.on('end', () => {
+      if (buffered) onLine(buffered);
+      buffered = '';
+    });
   }
-  return child;
 }
 
 /** Polls GET /health/ready until it answers 200, the process exits, or the deadline passes. */
@@ -65,4 +74,4 @@ async function stopProcess(child, graceMs = 15_000) {
   clearTimeout(timer);
 }
 
-module.exports = { ROOT, DEFAULT_PORTS, serviceNames, portOf, spawnService, waitReady, stopProcess };
+module.exports = { ROOT, DEFAULT_PORTS, serviceNames, portOf, spawnService, forEachLine, waitReady, stopProcess };

@@ -1,10 +1,14 @@
 // `npm start`: the whole system on this machine. Kafka (infra/kafka, unless one answers at
 // KAFKA_BROKERS), PostgreSQL (the local server), the build, every service (each applies its own
-// migrations), then what runs where. Ctrl-C stops everything this script started.
+// migrations), then what runs where. A service that crashes is restarted with backoff
+// (scripts/supervise.js); only Ctrl-C (or SIGTERM) stops everything this script started. On a
+// terminal the services' JSON logs are shown as readable lines (scripts/log-line.js, LOG_FORMAT).
 const { execFileSync, execSync } = require('node:child_process');
 const { Client } = require('pg');
 const kafka = require('../infra/kafka/kafka.js');
-const { ROOT, serviceNames, portOf, spawnService, waitReady, stopProcess } = require('./services');
+const { formatLogLine, logFormatOf } = require('./log-line');
+const { ROOT, serviceNames, portOf, spawnService } = require('./services');
+const { stopOnSignals, supervise } = require('./supervise');
 
 const KAFKA_BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/cbec';
@@ -14,6 +18,7 @@ const DEV_KEYS = 'ops:ops-dev-key,tmall-global:tmall-dev-key,jd-worldwide:jd-dev
 
 async function main() {
   const started = Date.now();
+  const logFormat = logFormatOf(process.env, process.stdout.isTTY);
   const broker = await ensureKafka();
   await ensurePostgres();
   say('building (tsc)...');
@@ -21,49 +26,51 @@ async function main() {
 
   const keys = process.env.GATEWAY_API_KEYS ?? DEV_KEYS;
   const env = { KAFKA_BROKERS, DATABASE_URL, GATEWAY_API_KEYS: keys };
-  const children = [];
-  let stopping = false;
-  const stopAll = async (code) => {
-    if (stopping) return;
-    stopping = true;
+  const supervisors = [];
+  const stopAll = async () => {
     say('stopping services...');
-    await Promise.all(children.map(({ child }) => stopProcess(child)));
+    await Promise.all(supervisors.map((supervisor) => supervisor.stop()));
     if (!broker.reused) {
       say('stopping Kafka...');
       await broker.stop();
     }
-    process.exit(code);
+    process.exit(0);
   };
-  process.on('SIGINT', () => void stopAll(0));
-  process.on('SIGTERM', () => void stopAll(0));
+  stopOnSignals(stopAll);
 
   for (const name of serviceNames()) {
-    const child = spawnService(name, env, (line) => process.stdout.write(`${name.padEnd(12)}| ${line}\n`));
-    child.on('exit', (code, signal) => {
-      if (!stopping) {
-        say(`${name} exited (code ${code}, signal ${signal}); stopping the rest`);
-        void stopAll(1);
-      }
-    });
-    children.push({ name, child });
+    supervisors.push(supervise(name, (onLine) => spawnService(name, env, onLine), { format: (line) => formatLogLine(name, line, logFormat) }));
   }
-  try {
-    await Promise.all(children.map(({ name, child }) => waitReady(name, portOf(name), child, 90_000)));
-  } catch (error) {
-    say(`failed: ${error.message}`);
-    return stopAll(1);
-  }
+  await Promise.all(supervisors.map(({ name }) => untilReady(name)));
 
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
   say(`  kafka      ${KAFKA_BROKERS}${broker.reused ? ' (already running)' : ` (infra/kafka, log: ${broker.logFile})`}`);
   say(`  postgres   ${DATABASE_URL.replace(/:[^:@/]*@/, ':***@')}`);
-  for (const { name } of children) say(`  ${name.padEnd(10)} http://127.0.0.1:${portOf(name)}  (/health, /metrics)`);
-  if (children.some(({ name }) => name === 'gateway')) {
+  for (const { name } of supervisors) say(`  ${name.padEnd(10)} http://127.0.0.1:${portOf(name)}  (/health, /metrics)`);
+  if (supervisors.some(({ name }) => name === 'gateway')) {
     say(`gateway: http://127.0.0.1:${portOf('gateway')}  (ops console: / with the ops key; OpenAPI: /docs; AsyncAPI: /asyncapi)`);
     if (keys === DEV_KEYS) say(`API keys (dev): ${DEV_KEYS.split(',').map((pair) => pair.replace(':', ' = ')).join(', ')}`);
     else say(`API keys: from GATEWAY_API_KEYS (platforms: ${keys.split(',').map((pair) => pair.split(':')[0]).join(', ')})`);
   }
   say('Ctrl-C stops everything.');
+}
+
+/** Polls GET /health/ready until it answers 200, however long it takes (crashes are restarted meanwhile). */
+async function untilReady(name, noticeEveryMs = 30_000) {
+  const since = Date.now();
+  let noticeAt = since + noticeEveryMs;
+  for (;;) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${portOf(name)}/health/ready`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() >= noticeAt) {
+      say(`${name} is not ready after ${Math.round((Date.now() - since) / 1000)}s; still waiting (Ctrl-C stops everything)`);
+      noticeAt += noticeEveryMs;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
 }
 
 async function ensureKafka() {

@@ -41,12 +41,12 @@ function integrationFiles() {
       else if (/\.(int-spec|e2e-spec)\.ts$/.test(entry.name)) found.push(path.relative(ROOT, full));
     }
   };
-  for (const top of ['infra', 'libs', 'services', 'test']) walk(path.join(ROOT, top));
+  for (const top of ['infra', 'libs', 'services', 'scripts', 'test']) walk(path.join(ROOT, top));
   return found.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
 function rank(file) {
-  return ['infra/', 'libs/', 'services/', 'test/'].findIndex((prefix) => file.startsWith(prefix));
+  return ['infra/', 'libs/', 'services/', 'scripts/', 'test/'].findIndex((prefix) => file.startsWith(prefix));
 }
 
 const started = Date.now();

@@ -459,10 +459,13 @@ export interface ReturnCompletedData extends ClearanceEventData {
 /**
  * A consumer's annual total after a change (an order counted, or given back), with the ledger
  * row's version so a reader can keep the newest whatever the order of arrival. Internal: it
- * carries the ID number, which the gateway keeps only as a keyed hash.
+ * names the consumer by their keyed hash, never by the ID number.
  */
 export interface AnnualTotalChangedData extends OrderRef {
-  consumerIdNumber: string;
+  /** The consumer as tax-permit's ledger files them: consumerKeyOf(idNumber, CONSUMER_KEY_SECRET) (libs/privacy). */
+  consumerKey?: string;
+  /** Only in events published before the ledger was keyed by consumerKey; never published any more. */
+  consumerIdNumber?: string;
   quotaYear: number;
   total: string;
   version: number;

@@ -3,7 +3,7 @@
 // INVALID_ORDER, found with residentIdProblem while the fields are validated.
 import type { FieldError } from '@cbec/contracts';
 import { Money, sumMoney, toMoney } from './money';
-import { maskResidentId } from './resident-id';
+import { maskResidentId } from '@cbec/privacy';
 
 /** The fields of an order-placed payload these checks read, already field-validated. */
 export interface IntakeOrder {

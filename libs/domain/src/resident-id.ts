@@ -43,20 +43,3 @@ function isPlausibleBirthDate(yyyymmdd: string, today: Date): boolean {
 function chinaDate(instant: Date): string {
   return new Date(instant.getTime() + CHINA_UTC_OFFSET_MS).toISOString().slice(0, 10).replace(/-/g, '');
 }
-
-/** Keeps the first 6 characters (the region) and the last 4: "110105********002X". */
-export function maskResidentId(id: string): string {
-  if (id.length <= 10) return '*'.repeat(id.length);
-  return `${id.slice(0, 6)}${'*'.repeat(id.length - 10)}${id.slice(-4)}`;
-}
-
-/**
- * Keeps the last 4 characters and at most the first 6, always hiding at least 4 in between:
- * "+8613800000000" -> "+86138****0000", "13800000000" -> "138****0000". Shorter than 8
- * characters, everything is hidden.
- */
-export function maskPhone(phone: string): string {
-  if (phone.length < 8) return '*'.repeat(phone.length);
-  const kept = Math.min(6, phone.length - 8);
-  return `${phone.slice(0, kept)}${'*'.repeat(phone.length - kept - 4)}${phone.slice(-4)}`;
-}

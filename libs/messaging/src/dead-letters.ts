@@ -6,7 +6,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { DeadLetterData, deadLetterSubject, deadLetterTopic, OPS_EVENTS, serviceEventsTopic } from '@cbec/contracts';
 import type { Headers } from './cloud-event';
 import { messagingMetrics } from './metrics';
-import { maskText } from './mask';
+import { maskText } from '@cbec/privacy';
 import { writeToOutbox } from './outbox';
 import type { Outbox } from './publisher';
 import type { MessagingTables } from './tables';
@@ -67,8 +67,9 @@ export class DeadLetterStore {
           },
         },
       ]);
-      const announced: DeadLetterData = { id, consumerGroup: message.consumerGroup, topic: message.topic, partition: message.partition, offset: message.offset, key: message.key, reason: message.reason, attempts: message.attempts, deadAt, payload: maskText(payloadText(message.value)) };
-      // Ops see the payload with ID numbers and phones masked; the original stays here for replay.
+      const announced: DeadLetterData = { id, consumerGroup: message.consumerGroup, topic: message.topic, partition: message.partition, offset: message.offset, key: message.key, reason: maskText(message.reason), attempts: message.attempts, deadAt, payload: maskText(payloadText(message.value)) };
+      // Ops see the payload and the reason (a database error may quote a value) with ID numbers and
+      // phones masked; the original stays here for replay.
       await this.outbox.publish(manager, [{ topic: serviceEventsTopic(this.service), type: OPS_EVENTS.messageDeadLettered, subject: deadLetterSubject(id), data: announced }]);
     });
     messagingMetrics().deadLettered.inc({ group: message.consumerGroup, topic: message.topic });

@@ -5,7 +5,6 @@ export * from './failure-kind';
 export * from './handler';
 export * from './lag-monitor';
 export * from './logger';
-export * from './mask';
 export * from './messaging';
 export * from './metrics';
 export * from './outbox';

@@ -1,6 +1,6 @@
 // One JSON logger for every service (pino), with personal data masked wherever it appears.
 import pino, { Logger } from 'pino';
-import { maskPersonalData } from './mask';
+import { maskPersonalData } from '@cbec/privacy';
 
 export type { Logger } from 'pino';
 

@@ -1,5 +1,6 @@
 export * from './bootstrap';
 export * from './config';
+export * from './consumer-key-secret';
 export * from './database';
 export * from './health.controller';
 export * from './nest-logger';

@@ -14,6 +14,7 @@ import { DispatchWhenTaxPaidHandler } from './hand-over/dispatch-when-tax-paid.h
 import { HandOverService } from './hand-over/hand-over.service';
 import { CreateShipment1764000000500 } from './persistence/migrations/1764000000500-create-shipment';
 import { AddAfterSale1764000000501 } from './persistence/migrations/1764000000501-add-after-sale';
+import { AddPickupLockout1764000000502 } from './persistence/migrations/1764000000502-add-pickup-lockout';
 import { Shipment } from './persistence/shipment.entity';
 import { ShipmentReturn } from './persistence/shipment-return.entity';
 import { ProvideDocumentsWhenRequestedHandler } from './provide-documents/provide-documents-when-requested.handler';
@@ -32,7 +33,7 @@ export const LOGISTICS_SERVICE = {
       service: LOGISTICS_SERVICE.service,
       schema: LOGISTICS_SERVICE.schema,
       entities: [Shipment, ShipmentReturn],
-      migrations: [CreateShipment1764000000500, AddAfterSale1764000000501],
+      migrations: [CreateShipment1764000000500, AddAfterSale1764000000501, AddPickupLockout1764000000502],
       topics: [TOPICS.declarationEvents, TOPICS.taxPermitEvents, TOPICS.platformInbound, TOPICS.logisticsEvents],
       consumer: {
         groupId: LOGISTICS_SERVICE.consumerGroup,

@@ -25,6 +25,8 @@ import { AppModule } from './app.module';
 import { BONDED_STORAGE_SITES } from './hand-over/pickup.rule';
 
 const SEVEN_DAYS_MS = 604_800_000;
+/** A short lock-out after too many wrong pickup codes (PICKUP_CODE_LOCKOUT_MS), so a test can outwait it. */
+const PICKUP_CODE_LOCKOUT_MS = 5000;
 
 describe('logistics service', () => {
   let app: INestApplicationContext | undefined;
@@ -34,6 +36,7 @@ describe('logistics service', () => {
   const startApp = async (pickupWindowMs?: number) => {
     if (pickupWindowMs === undefined) delete process.env.PICKUP_WINDOW_MS;
     else process.env.PICKUP_WINDOW_MS = String(pickupWindowMs);
+    process.env.PICKUP_CODE_LOCKOUT_MS = String(PICKUP_CODE_LOCKOUT_MS);
     app = await NestFactory.createApplicationContext(AppModule, { logger: false });
   };
   const stopApp = async () => {
@@ -52,6 +55,7 @@ describe('logistics service', () => {
     await publisher?.stop();
     await stopApp();
     delete process.env.PICKUP_WINDOW_MS;
+    delete process.env.PICKUP_CODE_LOCKOUT_MS;
   });
 
   // --- what the upstream services and the platform publish -------------------------------------
@@ -273,6 +277,31 @@ describe('logistics service', () => {
       expect(completed).toMatchObject({ type: LOGISTICS_EVENTS.delivered, step: 13 });
       expect(statusOf(completed)).toBe('COMPLETED');
       expect(completed.data.notice).toEqual({ declarationNumber: `DEC-${order.orderId}`, permitNumber: 'IP-330120261111000001', completedAt: expect.any(String) });
+    });
+
+    it('refuses every code, the right one too, after 5 wrong codes sent at once, with PICKUP_CODE_MISMATCH, and takes the right one after the cool-down', async () => {
+      const order = anOrder().bonded('HANGZHOU').build();
+      const ready = await readyForPickup(order);
+      const { pickupCode } = ready.data.notice;
+      const wrongCodes = [1, 2, 3, 4, 5].map((n) => String((Number(pickupCode) + n) % 1_000_000).padStart(6, '0'));
+      await Promise.all(wrongCodes.map((code) => sendReceipt(order, { method: 'PICKUP', pickupCode: code })));
+      const right = await sendReceipt(order, { method: 'PICKUP', pickupCode });
+
+      const refusals = (await outcomes(order, 2 + 6)).slice(2);
+      expect(refusals.map((e) => [e.type, e.step, e.data.reasonCode])).toEqual(Array(6).fill([LOGISTICS_EVENTS.requestRefused, 12, 'PICKUP_CODE_MISMATCH']));
+      expect(refusals[5].data).toMatchObject({ refusedEventId: right.id, message: expect.stringContaining('too many wrong pickup codes') });
+      const client = new Client({ connectionString: process.env.DATABASE_URL });
+      await client.connect();
+      const [{ status, pickup_locked_until: lockedUntil }] = (await client.query('SELECT status, pickup_locked_until FROM logistics.shipment WHERE platform_id = $1 AND order_id = $2', [order.platformId, order.orderId])).rows;
+      await client.end();
+      expect(status).toBe('READY_FOR_PICKUP');
+      expect(lockedUntil.getTime() - Date.now()).toBeLessThanOrEqual(PICKUP_CODE_LOCKOUT_MS);
+
+      await eventually(() => Date.now() > lockedUntil.getTime() || undefined, { what: 'the lock-out to pass', timeoutMs: PICKUP_CODE_LOCKOUT_MS + 5000 });
+      await sendReceipt(order, { method: 'PICKUP', pickupCode });
+      const completed = (await outcomes(order, 2 + 6 + 1))[8];
+      expect(completed).toMatchObject({ type: LOGISTICS_EVENTS.delivered, step: 13 });
+      expect(statusOf(completed)).toBe('COMPLETED');
     });
 
     it('puts a bonded order of Zhengzhou at the Zhengzhou bonded site', async () => {

@@ -3,7 +3,7 @@
 // quota given back by cancellations and returns (CONTRACT 7).
 import { Module } from '@nestjs/common';
 import { INBOUND_EVENT_TYPES, TOPICS } from '@cbec/contracts';
-import { ServiceKitModule } from '@cbec/service-kit';
+import { consumerKeySecretProvider, ServiceKitModule } from '@cbec/service-kit';
 import { AnnualLedger } from './annual-quota/annual-ledger';
 import { GiveBackQuotaWhenCancelledHandler } from './annual-quota/give-back-quota-when-cancelled.handler';
 import { GiveBackQuotaWhenPickupExpiredHandler } from './annual-quota/give-back-quota-when-pickup-expired.handler';
@@ -15,6 +15,7 @@ import { PermitNumbers } from './issue-permit/permit-numbers';
 import { AnnualLedgerRecord, LedgerEntryRecord } from './persistence/annual-ledger.entity';
 import { CreateTaxPermit1764000000400 } from './persistence/migrations/1764000000400-create-tax-permit';
 import { AddAfterSale1764000000401 } from './persistence/migrations/1764000000401-add-after-sale';
+import { KeyLedgerByConsumerKey1764000000402 } from './persistence/migrations/1764000000402-key-ledger-by-consumer-key';
 import { TariffEntryRecord } from '@cbec/tariff-table';
 import { TariffTable } from './persistence/tariff-table';
 import { TaxOrder } from './persistence/tax-order.entity';
@@ -35,7 +36,7 @@ export const TAX_PERMIT_SERVICE = {
       service: TAX_PERMIT_SERVICE.service,
       schema: TAX_PERMIT_SERVICE.schema,
       entities: [TariffEntryRecord, TaxOrder, AnnualLedgerRecord, LedgerEntryRecord],
-      migrations: [CreateTaxPermit1764000000400, AddAfterSale1764000000401],
+      migrations: [CreateTaxPermit1764000000400, AddAfterSale1764000000401, KeyLedgerByConsumerKey1764000000402],
       topics: [TOPICS.inspectionEvents, TOPICS.platformInbound, TOPICS.logisticsEvents, TOPICS.taxPermitEvents],
       consumer: {
         groupId: TAX_PERMIT_SERVICE.consumerGroup,
@@ -56,7 +57,7 @@ export const TAX_PERMIT_SERVICE = {
         ...GIVE_BACK_QUOTA_WHEN_RETURNED_HANDLERS,
       ],
       timers: [RejectWhenTaxDueTimer],
-      providers: [taxPermitConfigProvider, TariffTable, AnnualLedger, PermitNumbers, UpsertTariffEntryService],
+      providers: [taxPermitConfigProvider, consumerKeySecretProvider, TariffTable, AnnualLedger, PermitNumbers, UpsertTariffEntryService],
     }),
   ],
 })

@@ -9,10 +9,17 @@ import { DataSource } from 'typeorm';
 import { Declaration, INSPECTION_EVENTS, LOGISTICS_EVENTS, OPS_COMMANDS, OPS_EVENTS, OrderPlacedData, PLATFORM_EVENTS, rejection, STATUS_EVENTS, TAX_PERMIT_EVENTS, TOPICS } from '@cbec/contracts';
 import { Money, residentIdCheckCharacter, TARIFF_SEED, toMoney } from '@cbec/domain';
 import { CloudEvent, createEvent, encodeEvent } from '@cbec/messaging';
+import { consumerKeyOf } from '@cbec/privacy';
 import { anOrder, eventually, OrderBuilder, platformEvent, TestPublisher, TopicProbe } from '@cbec/testing';
 import { AppModule } from './app.module';
+import { CreateTaxPermit1764000000400 } from './persistence/migrations/1764000000400-create-tax-permit';
+import { AddAfterSale1764000000401 } from './persistence/migrations/1764000000401-add-after-sale';
+import { KeyLedgerByConsumerKey1764000000402 } from './persistence/migrations/1764000000402-key-ledger-by-consumer-key';
 import { TariffTable } from './persistence/tariff-table';
 import { UpsertTariffEntryService } from './upsert-tariff-entry/upsert-tariff-entry.service';
+
+/** The secret the service files consumers under in these tests (CONSUMER_KEY_SECRET). */
+const SECRET = 'tax-permit-int-spec-secret';
 
 /** The step inspection's Approved carries in these tests; what follows is at 8, 9, 10. */
 const APPROVED_STEP = 7;
@@ -89,6 +96,7 @@ describe('tax-permit service', () => {
   const db = () => app.get(DataSource);
 
   beforeAll(async () => {
+    process.env.CONSUMER_KEY_SECRET = SECRET;
     app = await createApp();
     publisher = await TestPublisher.start();
     taxEvents = await TopicProbe.start([TOPICS.taxPermitEvents]);
@@ -98,6 +106,7 @@ describe('tax-permit service', () => {
     await taxEvents?.stop();
     await publisher?.stop();
     await app?.close();
+    delete process.env.CONSUMER_KEY_SECRET;
   });
 
   const subjectOf = (placed: { platformId: string; orderId: string }) => `${placed.platformId}/${placed.orderId}`;
@@ -122,7 +131,7 @@ describe('tax-permit service', () => {
   const outboxTypesOf = async (placed: { platformId: string; orderId: string }) =>
     (await db().query('SELECT value FROM tax_permit.outbox WHERE key = $1 ORDER BY id', [subjectOf(placed)])).map((row: { value: Buffer }) => JSON.parse(row.value.toString()).type);
   const ledgerOf = async (placed: OrderPlacedData) => {
-    const rows = await db().query('SELECT total FROM tax_permit.annual_ledger WHERE consumer_id_number = $1 AND quota_year = 2026', [placed.consumer.idNumber]);
+    const rows = await db().query('SELECT total FROM tax_permit.annual_ledger WHERE consumer_key = $1 AND quota_year = 2026', [consumerKeyOf(placed.consumer.idNumber, SECRET)]);
     return rows[0]?.total as string | undefined;
   };
   /** A transaction of the test holding a lock on a table of the service, until released. */
@@ -449,6 +458,73 @@ describe('tax-permit service', () => {
       const result = await app.get(UpsertTariffEntryService).upsertTariffEntry({ ...TARIFF_SEED[0], hsPrefix: '12', consumptionTaxRate: '1' });
       expect(result).toMatchObject({ ok: false, errors: [{ field: 'hsPrefix' }, { field: 'consumptionTaxRate' }] });
       expect(await db().query(`SELECT 1 FROM tax_permit.outbox WHERE key = 'tariff/12'`)).toEqual([]);
+    });
+  });
+
+  describe('personal data in the annual ledger', () => {
+    /** Rows of the ledger's tables, as text, that contain the ID number anywhere. */
+    const rowsContaining = async (idNumber: string) =>
+      db().query(
+        `SELECT 'annual_ledger' AS tab FROM tax_permit.annual_ledger t WHERE row_to_json(t)::text LIKE $1
+         UNION ALL SELECT 'ledger_entry' FROM tax_permit.ledger_entry t WHERE row_to_json(t)::text LIKE $1`,
+        [`%${idNumber}%`],
+      );
+
+    it('files the consumer under the HMAC of their ID number, never the number, and still stops the sixth order of 4900.00 with ANNUAL_LIMIT_EXCEEDED', async () => {
+      const idNumber = newConsumer();
+      const orders = Array.from({ length: 6 }, (_, i) => order().consumer(idNumber).id(`TGPD${Date.now()}${i}`).withItem(handbag('4900.00')).build());
+      for (const placed of orders.slice(0, 5)) await assessed(placed);
+      await approve(orders[5]);
+      const [sixth] = await eventsOf(orders[5]);
+      expect(sixth).toMatchObject({ type: TAX_PERMIT_EVENTS.rejected, data: { reasonCode: 'ANNUAL_LIMIT_EXCEEDED' } });
+
+      const key = consumerKeyOf(idNumber, SECRET);
+      expect(key).toMatch(/^[0-9a-f]{64}$/);
+      expect(await db().query('SELECT consumer_key, total FROM tax_permit.annual_ledger WHERE consumer_key = $1', [key])).toEqual([{ consumer_key: key, total: '24500.00' }]);
+      const entries = await db().query('SELECT DISTINCT consumer_key FROM tax_permit.ledger_entry WHERE order_id = ANY($1)', [orders.map((o) => o.orderId)]);
+      expect(entries).toEqual([{ consumer_key: key }]);
+      expect(await rowsContaining(idNumber)).toEqual([]);
+      // What the ledger announces to the gateway names the consumer by the same key.
+      const [announced] = await taxEvents.waitFor((m) => m.json?.subject === `annual-total/${orders[4].platformId}/${orders[4].orderId}`);
+      expect(announced.json.data).toEqual({ platformId: orders[4].platformId, orderId: orders[4].orderId, consumerKey: key, quotaYear: 2026, total: '24500.00', version: 5 });
+      expect(announced.value).not.toContain(idNumber);
+    });
+
+    it('converts a ledger kept under ID numbers into one kept under their keys (migration 1764000000402)', async () => {
+      const runner = db().createQueryRunner();
+      await runner.connect();
+      const [first, second] = [newConsumer(), newConsumer()];
+      try {
+        await runner.query('CREATE SCHEMA tax_permit_before_keys');
+        await runner.query('SET search_path TO tax_permit_before_keys');
+        await new CreateTaxPermit1764000000400().up(runner);
+        await new AddAfterSale1764000000401().up(runner);
+        await runner.query(`INSERT INTO annual_ledger (consumer_id_number, quota_year, total, version) VALUES ($1, 2025, 100.00, 1), ($1, 2026, 418.00, 2), ($2, 2026, 20000.00, 1)`, [first, second]);
+        await runner.query(
+          `INSERT INTO ledger_entry (platform_id, order_id, consumer_id_number, quota_year, amount) VALUES ('tmall-global', 'A', $1, 2025, 100.00), ('tmall-global', 'B', $1, 2026, 418.00), ('jd-worldwide', 'C', $2, 2026, 20000.00)`,
+          [first, second],
+        );
+
+        await new KeyLedgerByConsumerKey1764000000402().up(runner);
+
+        const [firstKey, secondKey] = [consumerKeyOf(first, SECRET), consumerKeyOf(second, SECRET)];
+        expect(await runner.query('SELECT consumer_key, quota_year, total, version FROM annual_ledger ORDER BY total')).toEqual([
+          { consumer_key: firstKey, quota_year: 2025, total: '100.00', version: 1 },
+          { consumer_key: firstKey, quota_year: 2026, total: '418.00', version: 2 },
+          { consumer_key: secondKey, quota_year: 2026, total: '20000.00', version: 1 },
+        ]);
+        expect(await runner.query('SELECT order_id, consumer_key FROM ledger_entry ORDER BY order_id')).toEqual([
+          { order_id: 'A', consumer_key: firstKey },
+          { order_id: 'B', consumer_key: firstKey },
+          { order_id: 'C', consumer_key: secondKey },
+        ]);
+        // The entries still point at their ledger row.
+        await expect(runner.query(`INSERT INTO ledger_entry (platform_id, order_id, consumer_key, quota_year, amount) VALUES ('tmall-global', 'D', $1, 2026, 1.00)`, [first])).rejects.toThrow(/foreign key/);
+      } finally {
+        await runner.query('RESET search_path');
+        await runner.query('DROP SCHEMA IF EXISTS tax_permit_before_keys CASCADE');
+        await runner.release();
+      }
     });
   });
 

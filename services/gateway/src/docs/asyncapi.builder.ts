@@ -82,7 +82,7 @@ const OPS_DESCRIPTIONS: Record<string, string> = {
   [OPS_EVENTS.messageDeadLettered]: 'A message a consumer group dead-lettered (DeadLetterData: id, consumerGroup, topic, partition, offset, key, reason, attempts, deadAt, payload cut at 64 KiB), announced by its service.',
   [OPS_EVENTS.deadLetterReplayed]: "A consumer group's answer to a replay command (CommandAnswerData).",
   [TAX_PERMIT_EVENTS.annualTotalChanged]:
-    "A consumer's annual total after a change (AnnualTotalChangedData: platformId, orderId of the order that changed it, consumerIdNumber, quotaYear, total, version); the gateway keeps it under a keyed hash for quotes. Keyed `annual-total/<platformId>/<orderId>`.",
+    "A consumer's annual total after a change (AnnualTotalChangedData: platformId, orderId of the order that changed it, consumerKey (the HMAC-SHA256 of the ID number with CONSUMER_KEY_SECRET), quotaYear, total, version); the gateway keeps it for quotes. Keyed `annual-total/<platformId>/<orderId>`.",
 };
 
 const FORWARDED_TYPES = new Set(Object.values(CANCELLATION_FORWARDS).filter((type): type is string => !!type));

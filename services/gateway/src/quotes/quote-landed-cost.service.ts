@@ -6,15 +6,15 @@ import { DataSource } from 'typeorm';
 import type { QuoteRequestData } from '@cbec/contracts';
 import { LandedCostQuote, quoteLandedCost, quotaYear, toMoney } from '@cbec/domain';
 import { readTariff } from '@cbec/tariff-table';
-import { consumerKeyOf } from './consumer-key.rule';
+import { consumerKeyOf } from '@cbec/privacy';
+import { CONSUMER_KEY_SECRET } from '@cbec/service-kit';
 import { ConsumerAnnualTotal } from './persistence/consumer-annual-total.entity';
-import { QUOTE_CONFIG, QuoteConfig } from './quote.config';
 
 @Injectable()
 export class QuoteLandedCost {
   constructor(
     private readonly dataSource: DataSource,
-    @Inject(QUOTE_CONFIG) private readonly config: QuoteConfig,
+    @Inject(CONSUMER_KEY_SECRET) private readonly consumerKeySecret: string,
   ) {}
 
   async quote(request: QuoteRequestData, now = new Date()): Promise<LandedCostQuote> {
@@ -31,7 +31,7 @@ export class QuoteLandedCost {
   }
 
   private async annualTotalOf(idNumber: string, now: Date): Promise<string> {
-    const row = await this.dataSource.getRepository(ConsumerAnnualTotal).findOneBy({ consumerKey: consumerKeyOf(idNumber, this.config.consumerKeySecret), quotaYear: quotaYear(now.toISOString()) });
+    const row = await this.dataSource.getRepository(ConsumerAnnualTotal).findOneBy({ consumerKey: consumerKeyOf(idNumber, this.consumerKeySecret), quotaYear: quotaYear(now.toISOString()) });
     return toMoney(row?.total ?? '0');
   }
 }

@@ -2,9 +2,9 @@
 // tax-permit's announcements (its table, subscription and handler), and the REST call.
 import { TOPICS } from '@cbec/contracts';
 import type { Subscription } from '@cbec/messaging';
+import { consumerKeySecretProvider } from '@cbec/service-kit';
 import { CreateConsumerAnnualTotal1764000000900 } from './persistence/migrations/1764000000900-create-consumer-annual-total';
 import { ConsumerAnnualTotal } from './persistence/consumer-annual-total.entity';
-import { quoteConfigProvider } from './quote.config';
 import { QuoteLandedCost } from './quote-landed-cost.service';
 import { QuotesController } from './quotes.http.controller';
 import { RecordAnnualTotalWhenChangedHandler } from './record-annual-total-when-changed.handler';
@@ -18,6 +18,6 @@ export const QUOTES = {
   topics: [TOPICS.taxPermitEvents],
   subscriptions,
   handlers: [RecordAnnualTotalWhenChangedHandler],
-  providers: [quoteConfigProvider, QuoteLandedCost],
+  providers: [consumerKeySecretProvider, QuoteLandedCost],
   controllers: [QuotesController],
 };

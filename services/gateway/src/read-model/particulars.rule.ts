@@ -5,7 +5,7 @@
 // Applied in step order with the status events, so a rebuild gives the same particulars.
 import type { AttachedDocument, Declaration, OrderPlacedData } from '@cbec/contracts';
 import { DECLARATION_EVENTS, INSPECTION_EVENTS, LOGISTICS_EVENTS, ORDER_EVENTS } from '@cbec/contracts';
-import { maskPersonalData } from '@cbec/messaging';
+import { maskPersonalData } from '@cbec/privacy';
 
 export interface ParticularsDocument {
   kind: string;

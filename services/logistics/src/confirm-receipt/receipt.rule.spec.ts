@@ -22,6 +22,29 @@ describe('judgeReceipt', () => {
     expect(verdict).toMatchObject({ accepted: false, reasonCode: outcome.reasonCode, details: [{ field: outcome.field }] });
   });
 
+  describe('while the order is locked out after too many wrong codes', () => {
+    const lockedOut = { ...pickup, lockedOutUntil: new Date('2026-11-13T10:15:00Z') };
+
+    it('refuses even the right code with PICKUP_CODE_MISMATCH, saying until when, and does not count it', () => {
+      const verdict = judgeReceipt(lockedOut, { method: 'PICKUP', pickupCode: '042917' });
+      expect(verdict).toEqual({
+        accepted: false,
+        reasonCode: 'PICKUP_CODE_MISMATCH',
+        message: 'too many wrong pickup codes: no code is taken before 2026-11-13T10:15:00.000Z',
+        details: [{ field: 'pickupCode', message: 'too many wrong pickup codes: no code is taken before 2026-11-13T10:15:00.000Z' }],
+      });
+    });
+
+    it('still refuses a signature as INVALID_REQUEST first', () => {
+      expect(judgeReceipt(lockedOut, { method: 'SIGNATURE' })).toMatchObject({ reasonCode: 'INVALID_REQUEST' });
+    });
+  });
+
+  it('counts a wrong code, and only a wrong code, towards the lock-out', () => {
+    expect(judgeReceipt(pickup, { method: 'PICKUP', pickupCode: '000000' })).toMatchObject({ wrongCode: true });
+    expect(judgeReceipt(pickup, { method: 'SIGNATURE' })).not.toHaveProperty('wrongCode');
+  });
+
   it('names the method the hand-over needs', () => {
     expect(judgeReceipt({ handOver: 'PICKUP', pickupCode: '1' }, { method: 'SIGNATURE' })).toMatchObject({ message: expect.stringContaining('method must be PICKUP') });
   });

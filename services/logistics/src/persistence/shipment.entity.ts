@@ -32,6 +32,10 @@ export class Shipment {
   @Column({ name: 'available_from', type: 'timestamptz', nullable: true }) availableFrom: Date | null;
   @Column({ name: 'available_until', type: 'timestamptz', nullable: true }) availableUntil: Date | null;
   @Column({ name: 'pickup_code', type: 'text', nullable: true }) pickupCode: string | null;
+  /** Wrong pickup codes since the last lock-out (pickup-lockout.rule.ts). */
+  @Column({ name: 'pickup_wrong_codes', type: 'int', default: 0 }) pickupWrongCodes: number;
+  /** Until when every pickup code is refused, after too many wrong ones. */
+  @Column({ name: 'pickup_locked_until', type: 'timestamptz', nullable: true }) pickupLockedUntil: Date | null;
   @Column({ name: 'declaration_number', type: 'text', nullable: true }) declarationNumber: string | null;
   @Column({ name: 'permit_number', type: 'text', nullable: true }) permitNumber: string | null;
   /** SHA-256 of the canonical JSON of the accepted goods-received data: its re-send changes nothing. */
