@@ -2,11 +2,10 @@
 // connection cut, the database refusing connections for 30 s, a handler slower than the
 // consumer's session. After each: nothing lost, nothing applied twice, no dead letter.
 import { Client } from 'pg';
-import { restartTestBroker, RunningSystem, startSystem } from '@cbec/testing';
+import { restartTestBroker, RunningSystem, startSystem, serviceNames } from '@cbec/testing';
 import { crashLines, groupJoins } from './service-metrics';
 import { expectNothingLostNothingTwice, FAULT_SYSTEM_ENV, FaultLoad, LoadReport } from './fault-load';
 
-const services = require('../../scripts/services.js');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('broker and database faults under load', () => {
@@ -45,7 +44,7 @@ describe('broker and database faults under load', () => {
   afterEach(() => {
     expect(crashLines(system.logs)).toEqual([]);
     // A process that died, with its last lines.
-    expect(services.serviceNames().filter((name: string) => !system.alive(name)).map((name: string) => `${name}:\n${system.logs[name].slice(-30).join('\n')}`)).toEqual([]);
+    expect(serviceNames().filter((name: string) => !system.alive(name)).map((name: string) => `${name}:\n${system.logs[name].slice(-30).join('\n')}`)).toEqual([]);
   });
 
   it('a broker stopped and started again mid-load', async () => {

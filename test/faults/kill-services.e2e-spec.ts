@@ -1,11 +1,10 @@
 // kill -9 of each service in turn, mid-load, and its restart: nothing lost, nothing applied
 // twice, and the restarted service handles events again within 10 s (its dead predecessor is
 // dropped from the consumer group after the 6 s session).
-import { RunningSystem, startSystem } from '@cbec/testing';
+import { RunningSystem, startSystem, serviceNames } from '@cbec/testing';
 import { eventsHandled } from './service-metrics';
 import { expectNothingLostNothingTwice, FAULT_SYSTEM_ENV, FaultLoad } from './fault-load';
 
-const services = require('../../scripts/services.js');
 
 describe('kill -9 of each service under load', () => {
   let system: RunningSystem;
@@ -22,7 +21,7 @@ describe('kill -9 of each service under load', () => {
   });
 
   it('loses nothing and applies nothing twice; every restarted service handles events again within 10 s', async () => {
-    const names: string[] = services.serviceNames();
+    const names: string[] = serviceNames();
     let feeding = true;
     const fed = load.feed(5, () => feeding);
     const recoverySeconds: Record<string, number> = {};

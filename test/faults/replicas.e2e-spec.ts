@@ -2,11 +2,10 @@
 // them: they share the partitions, nothing is handled twice, and the timers (quarantines end by
 // one) fire once, whichever instance polls first.
 import { Client } from 'pg';
-import { RunningSystem, startSystem } from '@cbec/testing';
+import { RunningSystem, startSystem, serviceNames } from '@cbec/testing';
 import { crashLines, eventsHandled } from './service-metrics';
 import { expectNothingLostNothingTwice, FAULT_SYSTEM_ENV, FaultLoad } from './fault-load';
 
-const services = require('../../scripts/services.js');
 
 describe('two instances of every service', () => {
   let system: RunningSystem;
@@ -38,7 +37,7 @@ describe('two instances of every service', () => {
     // Both instances of every service took part.
     expect(Object.entries(handled).filter(([, count]) => count === 0)).toEqual([]);
     expect(crashLines(system.logs)).toEqual([]);
-    expect(services.serviceNames().flatMap((name: string) => [name, `${name}#2`]).filter((instance: string) => !system.alive(instance))).toEqual([]);
+    expect(serviceNames().flatMap((name: string) => [name, `${name}#2`]).filter((instance: string) => !system.alive(instance))).toEqual([]);
   }, 400_000);
 });
 

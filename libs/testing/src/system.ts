@@ -93,3 +93,8 @@ export async function startSystem(names: string[] = services.serviceNames(), env
 function portVariable(service: string): string {
   return `${service.toUpperCase().replace(/-/g, '_')}_PORT`;
 }
+
+/** The services of the system, gateway last (as scripts/services.js lists them). */
+export function serviceNames(): string[] {
+  return services.serviceNames();
+}
