@@ -2,7 +2,7 @@
 // twice, and the restarted service handles events again within 10 s (its dead predecessor is
 // dropped from the consumer group after the 6 s session).
 import { RunningSystem, startSystem, serviceNames } from '@cbec/testing';
-import { eventsHandled } from './service-metrics';
+import { eventsHandled, groupJoins } from './service-metrics';
 import { expectNothingLostNothingTwice, FAULT_SYSTEM_ENV, FaultLoad } from './fault-load';
 
 
@@ -26,9 +26,17 @@ describe('kill -9 of each service under load', () => {
     const fed = load.feed(5, () => feeding);
     const recoverySeconds: Record<string, number> = {};
     /** Seconds from the restart until the new process's counter of handled events (0 at start) moves. */
+    const phases: Record<string, string> = {};
     const handlingAgain = async (name: string, restartedAt: number) => {
+      const seconds = () => Number(((Date.now() - restartedAt) / 1000).toFixed(1));
+      const ready = seconds();
+      let joined: number | undefined;
       for (;;) {
-        if ((await eventsHandled(system.urls[name])) > 0) return Number(((Date.now() - restartedAt) / 1000).toFixed(1));
+        if (joined === undefined && (await groupJoins(system.urls[name])) > 0) joined = seconds();
+        if ((await eventsHandled(system.urls[name])) > 0) {
+          phases[name] = `ready ${ready}, joined ${joined ?? seconds()}, handled ${seconds()}`;
+          return seconds();
+        }
         if (Date.now() - restartedAt > 60_000) throw new Error(`${name} handled nothing within 60 s of its restart\n${system.logs[name].slice(-15).join('\n')}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
@@ -49,7 +57,7 @@ describe('kill -9 of each service under load', () => {
     await load.settle(180_000);
 
     const report = await load.report(process.env.DATABASE_URL!);
-    process.stdout.write(`[faults] kill -9: ${report.sent} orders sent, ${report.completed} completed, ${report.lost.length} lost, ${report.doubleApplied.length} double-applied, ${report.deadLetters.length} dead letters; seconds from restart to handling again: ${JSON.stringify(recoverySeconds)}; tax-permit after SIGTERM and start: ${afterSigterm}\n`);
+    process.stdout.write(`[faults] kill -9: ${report.sent} orders sent, ${report.completed} completed, ${report.lost.length} lost, ${report.doubleApplied.length} double-applied, ${report.deadLetters.length} dead letters; seconds from restart to handling again: ${JSON.stringify(recoverySeconds)}; tax-permit after SIGTERM and start: ${afterSigterm}; seconds after the restart: ${JSON.stringify(phases)}\n`);
     expectNothingLostNothingTwice(report);
     expect(Object.entries(recoverySeconds).filter(([, seconds]) => seconds >= 10)).toEqual([]);
     expect(afterSigterm).toBeLessThan(10);
