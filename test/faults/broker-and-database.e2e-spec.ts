@@ -2,7 +2,7 @@
 // connection cut, the database refusing connections for 30 s, a handler slower than the
 // consumer's session. After each: nothing lost, nothing applied twice, no dead letter.
 import { Client } from 'pg';
-import { restartTestBroker, RunningSystem, startSystem, serviceNames } from '@cbec/testing';
+import { restartTestBroker, RunningSystem, serviceNames, startSystem, withClient } from '@cbec/testing';
 import { crashLines, groupJoins } from './service-metrics';
 import { expectNothingLostNothingTwice, FAULT_SYSTEM_ENV, FaultLoad, LoadReport } from './fault-load';
 
@@ -109,14 +109,4 @@ function asServer<T>(work: (db: Client) => Promise<T>): Promise<T> {
 
 function asDatabase<T>(work: (db: Client) => Promise<T>): Promise<T> {
   return withClient(process.env.DATABASE_URL!, work);
-}
-
-async function withClient<T>(url: string, work: (db: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }

@@ -6,9 +6,8 @@
 // twice, every order's outbound `sequence` gap-free and in order, no dead letter.
 import { randomUUID } from 'node:crypto';
 import Decimal from 'decimal.js';
-import { Client } from 'pg';
 import { TOPICS } from '@cbec/contracts';
-import { testKafka, TopicProbe } from '@cbec/testing';
+import { testKafka, TopicProbe, withClient } from '@cbec/testing';
 
 const { PlatformActor, PhaseTally } = require('../bench/platform-actor');
 const { orderOf, residentId } = require('../bench/order-mix');
@@ -154,7 +153,7 @@ export class FaultLoad {
       if (assessed.length > 1) report.doubleApplied.push(`${subject}: assessed ${assessed.length} times`);
       if (assessed[0]?.data.regime !== 'GENERAL_TRADE' && assessed[0]) dutiable.set(subject, assessed[0].data.dutiableTotal);
     }
-    await withDatabase(databaseUrl, async (db) => {
+    await withClient(databaseUrl, async (db) => {
       const tables: { table_schema: string }[] = (await db.query(`SELECT table_schema FROM information_schema.tables WHERE table_name = 'dead_letter'`)).rows;
       for (const { table_schema } of tables) {
         report.deadLetters.push(...(await db.query(`SELECT consumer_group, key, reason FROM "${table_schema}".dead_letter`)).rows);
@@ -192,14 +191,4 @@ export function expectNothingLostNothingTwice(report: LoadReport): void {
 function uniqueById(events: any[]): any[] {
   const seen = new Set<string>();
   return events.filter((e) => !seen.has(e.id) && (seen.add(e.id), true));
-}
-
-async function withDatabase<T>(url: string, work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
 }

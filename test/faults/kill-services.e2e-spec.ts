@@ -1,7 +1,7 @@
 // kill -9 of each service in turn, mid-load, and its restart: nothing lost, nothing applied
 // twice, and the restarted service handles events again within 10 s (its dead predecessor is
 // dropped from the consumer group after the 6 s session).
-import { RunningSystem, startSystem, serviceNames } from '@cbec/testing';
+import { RunningSystem, serviceNames, startSystem } from '@cbec/testing';
 import { eventsHandled, groupJoins } from './service-metrics';
 import { expectNothingLostNothingTwice, FAULT_SYSTEM_ENV, FaultLoad } from './fault-load';
 

@@ -1,8 +1,7 @@
 // Two instances of every service in the same consumer groups, as a scaled-out deployment runs
 // them: they share the partitions, nothing is handled twice, and the timers (quarantines end by
 // one) fire once, whichever instance polls first.
-import { Client } from 'pg';
-import { RunningSystem, startSystem, serviceNames } from '@cbec/testing';
+import { RunningSystem, serviceNames, startSystem, withClient } from '@cbec/testing';
 import { crashLines, eventsHandled } from './service-metrics';
 import { expectNothingLostNothingTwice, FAULT_SYSTEM_ENV, FaultLoad } from './fault-load';
 
@@ -41,13 +40,6 @@ describe('two instances of every service', () => {
   }, 400_000);
 });
 
-async function firedTimers(): Promise<{ fired: number; firedMoreThanOnce: number }> {
-  const db = new Client({ connectionString: process.env.DATABASE_URL });
-  await db.connect();
-  try {
-    const { rows } = await db.query(`SELECT count(*)::int AS fired, count(*) FILTER (WHERE attempts > 1)::int AS "firedMoreThanOnce" FROM inspection.timer WHERE fired_at IS NOT NULL`);
-    return rows[0];
-  } finally {
-    await db.end();
-  }
+function firedTimers(): Promise<{ fired: number; firedMoreThanOnce: number }> {
+  return withClient(process.env.DATABASE_URL!, async (db) => (await db.query(`SELECT count(*)::int AS fired, count(*) FILTER (WHERE attempts > 1)::int AS "firedMoreThanOnce" FROM inspection.timer WHERE fired_at IS NOT NULL`)).rows[0]);
 }
