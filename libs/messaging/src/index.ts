@@ -9,6 +9,7 @@ export * from './mask';
 export * from './messaging';
 export * from './metrics';
 export * from './outbox';
+export * from './postgres-text';
 export * from './publisher';
 export * from './tables';
 export * from './timers';

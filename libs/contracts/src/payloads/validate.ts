@@ -1,8 +1,10 @@
 // Turns class-validator's error tree into the contract's flat field errors
-// (`items[0].hsCode: hsCode must be 10 digits`), every error at once.
+// (`items[0].hsCode: hsCode must be 10 digits`), every error at once, after the limits every
+// payload must keep (input-limits.ts); the field rules read the payload without prototype keys.
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
 import { FieldError } from '../vocabulary';
+import { checkInputLimits } from './input-limits';
 
 type PayloadClass<T> = new () => T;
 
@@ -10,8 +12,9 @@ export function validatePayload<T extends object>(cls: PayloadClass<T>, data: un
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
     return { errors: [{ message: 'data must be a JSON object' }] };
   }
-  const value = plainToInstance(cls, data);
-  const errors = flatten(validateSync(value, { forbidUnknownValues: false }));
+  const limits = checkInputLimits(data);
+  const value = plainToInstance(cls, limits.clean);
+  const errors = [...limits.errors, ...flatten(validateSync(value, { forbidUnknownValues: false }))];
   return errors.length ? { errors } : { value, errors };
 }
 
