@@ -65,6 +65,13 @@ export function IsIso4217(options?: ValidationOptions): PropertyDecorator {
     });
 }
 
+/** The context of IsNestedObject's `each` check: validatePayload names the elements that break it. */
+export const OBJECT_ELEMENTS_CONTEXT = { elements: true } as const;
+
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
 /**
  * A nested object of the payload (or, with `each`, an array's elements): present, a JSON object
  * (not null, not an array), and its own fields validated. ValidateNested alone lets a missing
@@ -73,7 +80,8 @@ export function IsIso4217(options?: ValidationOptions): PropertyDecorator {
 export function IsNestedObject(type: () => new () => object, options: { each?: boolean } = {}): PropertyDecorator {
   return (target, propertyName) => {
     IsDefined()(target, propertyName);
-    IsObject({ each: options.each, message: options.each ? 'each element of $property must be an object' : '$property must be an object' })(target, propertyName);
+    // For `each`, the context tells validatePayload to name the elements that are not objects.
+    IsObject(options.each ? { each: true, message: 'every element of $property must be an object', context: OBJECT_ELEMENTS_CONTEXT } : { message: '$property must be an object' })(target, propertyName);
     ValidateNested({ each: options.each })(target, propertyName);
     Type(type)(target, propertyName);
   };
