@@ -6,11 +6,16 @@ import type { ChildProcess } from 'node:child_process';
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const services = require(path.join(REPO_ROOT, 'scripts/services.js'));
 
+/** What a service prints when something escaped every handler: pino's fatal level (60), the bootstrap's unhandled rejection, Node's own crash report. */
+const ALARMING_LINE = /unhandled rejection|uncaught exception|"level":60|UnhandledPromiseRejection|^\s*(TypeError|RangeError|ReferenceError|Error):|FATAL ERROR/i;
+
 export interface RunningSystem {
   /** The HTTP base URL of each service. */
   urls: Record<string, string>;
   /** The last lines each service printed, for a failing test's message. */
   logs: Record<string, string[]>;
+  /** Every line of each service that tells of a crash or an unhandled rejection, however long ago. */
+  alarms: Record<string, string[]>;
   stop(name?: string): Promise<void>;
   /** Stops a service and starts it again, with extra environment if given. */
   restart(name: string, env?: Record<string, string>): Promise<void>;
@@ -25,11 +30,14 @@ export async function startSystem(names: string[] = services.serviceNames(), env
   const portEnv = Object.fromEntries(names.map((name) => [`${name.toUpperCase().replace(/-/g, '_')}_PORT`, String(ports[name])]));
   const children: Record<string, ChildProcess> = {};
   const logs: Record<string, string[]> = {};
+  const alarms: Record<string, string[]> = {};
 
   const launch = async (name: string, extraEnv: Record<string, string> = {}) => {
     logs[name] = logs[name] ?? [];
+    alarms[name] = alarms[name] ?? [];
     const child = services.spawnService(name, { ...portEnv, ...env, ...extraEnv }, (line: string) => {
       logs[name].push(line);
+      if (ALARMING_LINE.test(line)) alarms[name].push(line);
       if (logs[name].length > 200) logs[name].shift();
     });
     children[name] = child;
@@ -53,6 +61,7 @@ export async function startSystem(names: string[] = services.serviceNames(), env
   return {
     urls: Object.fromEntries(names.map((name) => [name, `http://127.0.0.1:${ports[name]}`])),
     logs,
+    alarms,
     stop,
     restart: async (name: string, extraEnv?: Record<string, string>) => {
       await stop(name);
