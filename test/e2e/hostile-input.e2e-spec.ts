@@ -8,7 +8,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { Client } from 'pg';
-import { INTAKE_REJECTIONS, OrderPlacedData, OUTBOUND_EVENTS, PLATFORM_EVENTS, REFUSAL_REASONS, TOPICS } from '@cbec/contracts';
+import { CancelRequestedData, GoodsReceivedData, INTAKE_REJECTIONS, OrderPlacedData, OUTBOUND_EVENTS, PLATFORM_EVENTS, ProofSubmittedData, REFUSAL_REASONS, ReturnReceivedData, ReturnRequestedData, TaxPaidData, TOPICS, validatePayload } from '@cbec/contracts';
 import { orderRefOf } from '@cbec/messaging';
 import { anOrder, applyMutations, eventually, FUZZ_SEED, gatewayClient, mutationsOf, platformEvent, RunningSystem, startSystem, TestPublisher } from '@cbec/testing';
 import { Platform } from './platform';
@@ -19,6 +19,14 @@ const SYSTEM_ENV = { INSPECTION_SAMPLING_RATE: '0', GATEWAY_API_KEYS: `ops:${OPS
 const COUNTS = { orders: 160, requestsPerType: 20, restOrders: 60, restRequestsPerCall: 10, healthy: 8 };
 
 type Ref = { platformId: string; orderId: string };
+const REQUEST_PAYLOADS: Record<string, new () => object> = {
+  [PLATFORM_EVENTS.goodsReceived]: GoodsReceivedData,
+  [PLATFORM_EVENTS.taxPaid]: TaxPaidData,
+  [PLATFORM_EVENTS.proofSubmitted]: ProofSubmittedData,
+  [PLATFORM_EVENTS.cancelRequested]: CancelRequestedData,
+  [PLATFORM_EVENTS.returnRequested]: ReturnRequestedData,
+  [PLATFORM_EVENTS.returnReceived]: ReturnReceivedData,
+};
 type Outcome = 'rejected' | 'refused' | 'accepted' | 'dead-lettered' | 'rest-4xx';
 
 describe('hostile input, end to end', () => {
@@ -27,6 +35,8 @@ describe('hostile input, end to end', () => {
   let publisher: TestPublisher;
   const rest = gatewayClient(() => system.urls.gateway);
   const tally: Record<Outcome, number> = { rejected: 0, refused: 0, accepted: 0, 'dead-lettered': 0, 'rest-4xx': 0 };
+  /** Why the fuzz inputs that were dead-lettered were, by group and reason. */
+  const deadLetterReasons = new Map<string, number>();
   let sent = 0;
 
   beforeAll(async () => {
@@ -37,6 +47,7 @@ describe('hostile input, end to end', () => {
 
   afterAll(async () => {
     process.stdout.write(`\n[hostile-input] seed ${FUZZ_SEED}: ${sent} fuzz inputs sent: ${tally.rejected} rejected (rejected.v1), ${tally['rest-4xx']} refused over REST (4xx), ${tally.refused} refused (request-refused.v1), ${tally['dead-lettered']} dead-lettered, ${tally.accepted} accepted; crashes ${crashes()}\n`);
+    process.stdout.write(`[hostile-input] dead letters of fuzz inputs: ${[...deadLetterReasons].map(([reason, count]) => `${count} x ${reason}`).join('; ') || 'none'}\n`);
     await publisher?.stop();
     await platform?.stop();
     await system?.stop();
@@ -93,7 +104,7 @@ describe('hostile input, end to end', () => {
 
     const healthy: OrderPlacedData[] = [];
     const orderInputs: { id: string; key: string }[] = [];
-    const requestInputs: string[] = [];
+    const requestInputs: { id: string; valid: boolean }[] = [];
     const garbageKeys: string[] = [];
 
     // 1. Mutated order-placed events, each a fresh order, healthy ones among them.
@@ -119,7 +130,10 @@ describe('hostile input, end to end', () => {
     ];
     for (const [salt, [type, target, fields]] of REQUESTS.entries()) {
       const valid = { platformId: target.platformId, orderId: target.orderId, ...fields };
-      for (const mutations of sample(mutationsOf(valid), COUNTS.requestsPerType, 100 + salt)) requestInputs.push(await sendEvent(type, applyMutations(valid, mutations), keyOf(target)));
+      for (const mutations of sample(mutationsOf(valid), COUNTS.requestsPerType, 100 + salt)) {
+        const data = applyMutations(valid, mutations);
+        requestInputs.push({ id: await sendEvent(type, data, keyOf(target)), valid: validatePayload(REQUEST_PAYLOADS[type], data).errors.length === 0 });
+      }
     }
 
     // 3. Raw garbage: not JSON, NUL bytes, not a CloudEvent, unknown types, no readable order.
@@ -220,10 +234,20 @@ describe('hostile input, end to end', () => {
     // Every other inbound request is refused with its reason code, accepted, or dead-lettered.
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     letters = await deadLetters();
-    for (const id of requestInputs) {
+    const ignored: string[] = [];
+    for (const { id, valid } of requestInputs) {
       const refused = refusalOf(id);
       if (refused) expect(REFUSAL_REASONS).toContain(refused.data.reasonCode);
-      tally[refused ? 'refused' : letters.some((letter) => letter.payload.includes(id)) ? 'dead-lettered' : 'accepted']++;
+      const outcome = refused ? 'refused' : letters.some((letter) => letter.payload.includes(id)) ? 'dead-lettered' : 'accepted';
+      // A request that breaks the field rules can never be accepted: it is refused or dead-lettered, never passed over in silence.
+      if (outcome === 'accepted' && !valid) ignored.push(id);
+      tally[outcome]++;
+    }
+    expect(ignored).toEqual([]);
+    const ofFuzz = letters.filter((letter) => [...orderInputs.map(({ id }) => id), ...requestInputs.map(({ id }) => id)].some((id) => letter.payload.includes(id)));
+    for (const letter of ofFuzz) {
+      const reason = `${letter.consumerGroup}: ${letter.reason.replace(/[0-9a-f-]{36}|\d+/g, '#').slice(0, 120)}`;
+      deadLetterReasons.set(reason, (deadLetterReasons.get(reason) ?? 0) + 1);
     }
     // At most one request of a type can be accepted per target before it moves on (the rest are UNEXPECTED_EVENT).
     expect(tally.refused).toBeGreaterThan(requestInputs.length / 2);
