@@ -106,12 +106,9 @@ function valueAt(value: unknown, path: (string | number)[]): unknown {
   return path.reduce<unknown>((at, part) => (at !== null && typeof at === 'object' ? (at as Record<string | number, unknown>)[part] : undefined), value);
 }
 
+/** Sets a field as JSON.parse would (a "__proto__" key stays a plain field), with its own copy of the value. */
 function define(target: Record<string | number, unknown>, key: string | number, value: unknown): void {
-  Object.defineProperty(target, key, { value: structuredCloneSafe(value), enumerable: true, writable: true, configurable: true });
-}
-
-function structuredCloneSafe(value: unknown): unknown {
-  return value !== null && typeof value === 'object' ? JSON.parse(JSON.stringify(value)) : value;
+  Object.defineProperty(target, key, { value: value !== null && typeof value === 'object' ? JSON.parse(JSON.stringify(value)) : value, enumerable: true, writable: true, configurable: true });
 }
 
 const HS_CODES = ['3304990099', '1901101000', '2204210000', '8517130000', '6109100000', '4202210000', '9102110000', '4901990000', '0602100000', '3004900000', '9303100000', '8888888888'];
@@ -139,7 +136,7 @@ export const acceptableOrder: fc.Arbitrary<OrderPlacedData> = fc
     builder.with((order) => {
       order.consumer.name = name;
       order.payment.payerName = name;
-      if (!item0HasWeight(items)) delete order.items[0].grossWeightKg;
+      if (items[0].weight === null) delete order.items[0].grossWeightKg;
       if (freight === null) delete order.freight;
       else order.freight = freight;
       if (insurance === null) delete order.insurance;
@@ -152,7 +149,3 @@ export const acceptableOrder: fc.Arbitrary<OrderPlacedData> = fc
     });
     return builder.build();
   });
-
-function item0HasWeight(items: { weight: string | null }[]): boolean {
-  return items[0].weight !== null;
-}
