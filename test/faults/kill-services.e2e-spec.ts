@@ -2,7 +2,7 @@
 // twice, and the restarted service handles events again within 10 s (its dead predecessor is
 // dropped from the consumer group after the 6 s session).
 import { RunningSystem, serviceNames, startSystem } from '@cbec/testing';
-import { eventsHandled, groupJoins } from './service-metrics';
+import { crashLines, eventsHandled, groupJoins } from './service-metrics';
 import { expectNothingLostNothingTwice, FAULT_SYSTEM_ENV, FaultLoad } from './fault-load';
 
 
@@ -62,5 +62,6 @@ describe('kill -9 of each service under load', () => {
     expect(Object.entries(recoverySeconds).filter(([, seconds]) => seconds >= 10)).toEqual([]);
     expect(afterSigterm).toBeLessThan(10);
     expect(names.filter((name) => !system.alive(name))).toEqual([]);
+    expect(crashLines(system.alarms)).toEqual([]);
   }, 420_000);
 });

@@ -35,7 +35,7 @@ describe('two instances of every service', () => {
     expect(timers.firedMoreThanOnce).toBe(0);
     // Both instances of every service took part.
     expect(Object.entries(handled).filter(([, count]) => count === 0)).toEqual([]);
-    expect(crashLines(system.logs)).toEqual([]);
+    expect(crashLines(system.alarms)).toEqual([]);
     expect(serviceNames().flatMap((name: string) => [name, `${name}#2`]).filter((instance: string) => !system.alive(instance))).toEqual([]);
   }, 400_000);
 });

@@ -7,5 +7,6 @@ export * from './payloads/order-placed';
 export * from './payloads/platform-requests';
 export * from './payloads/after-sale';
 export * from './payloads/validate';
+export * from './payloads/input-limits';
 export * from './internal-events';
 export * from './clearance-models';

@@ -1,13 +1,16 @@
 // Dead letters: a message a consumer group cannot read, or that failed every retry, is kept in
 // the group's table and sent (through the outbox) to its dead-letter topic with the reason in
-// headers; it can be listed and replayed onto its original topic.
+// headers; it can be listed and replayed onto its original topic. What PostgreSQL cannot hold
+// (a NUL, an unpaired surrogate) in its key, reason or headers is kept escaped (postgres-text.ts),
+// the value as bytes; a letter whose message has no key is listed with the key of its order.
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { DeadLetterData, deadLetterSubject, deadLetterTopic, OPS_EVENTS, serviceEventsTopic } from '@cbec/contracts';
-import type { Headers } from './cloud-event';
+import { DeadLetterData, deadLetterSubject, deadLetterTopic, OPS_EVENTS, orderKey, serviceEventsTopic } from '@cbec/contracts';
+import { decodeEvent, type Headers } from './cloud-event';
 import { messagingMetrics } from './metrics';
 import { maskText } from '@cbec/privacy';
 import { writeToOutbox } from './outbox';
+import { storableJson, storableNullableText, storableText } from './postgres-text';
 import type { Outbox } from './publisher';
 import type { MessagingTables } from './tables';
 
@@ -40,7 +43,8 @@ export class DeadLetterStore {
     private readonly service: string,
   ) {}
 
-  async record(message: FailedMessage): Promise<string> {
+  async record(failed: FailedMessage): Promise<string> {
+    const message = { ...failed, key: storableNullableText(failed.key), reason: storableText(failed.reason), headers: storableJson(failed.headers) };
     const id = randomUUID();
     const deadAt = new Date().toISOString();
     await this.dataSource.transaction(async (manager) => {
@@ -67,7 +71,8 @@ export class DeadLetterStore {
           },
         },
       ]);
-      const announced: DeadLetterData = { id, consumerGroup: message.consumerGroup, topic: message.topic, partition: message.partition, offset: message.offset, key: message.key, reason: maskText(message.reason), attempts: message.attempts, deadAt, payload: maskText(payloadText(message.value)) };
+      const key = message.key ?? orderKeyOf(message.value, message.headers);
+      const announced: DeadLetterData = { id, consumerGroup: message.consumerGroup, topic: message.topic, partition: message.partition, offset: message.offset, key, reason: maskText(message.reason), attempts: message.attempts, deadAt, payload: maskText(payloadText(message.value)) };
       // Ops see the payload and the reason (a database error may quote a value) with ID numbers and
       // phones masked; the original stays here for replay.
       await this.outbox.publish(manager, [{ topic: serviceEventsTopic(this.service), type: OPS_EVENTS.messageDeadLettered, subject: deadLetterSubject(id), data: announced }]);
@@ -103,9 +108,19 @@ export class DeadLetterStore {
   }
 }
 
+/** The value as text for ops: invalid UTF-8 as U+FFFD, NUL as `\u0000`, cut at 64 KiB. */
 function payloadText(value: Buffer | null): string {
   const text = value ? value.toString('utf8') : '';
-  return text.length > PAYLOAD_TEXT_LIMIT ? text.slice(0, PAYLOAD_TEXT_LIMIT) : text;
+  return storableText(text.length > PAYLOAD_TEXT_LIMIT ? text.slice(0, PAYLOAD_TEXT_LIMIT) : text);
+}
+
+/** `<platformId>/<orderId>` of a message that is a CloudEvent about an order, else null. */
+function orderKeyOf(value: Buffer | null, headers: Headers): string | null {
+  const decoded = decodeEvent(value, headers);
+  if (!decoded.ok) return null;
+  const { data, subject } = decoded.event as { data: Record<string, unknown>; subject?: unknown };
+  if (typeof data.platformId === 'string' && typeof data.orderId === 'string' && data.platformId && data.orderId) return storableText(orderKey(data.platformId, data.orderId));
+  return typeof subject === 'string' && subject.includes('/') ? storableText(subject) : null;
 }
 
 function toDeadLetter(row: Record<string, any>): DeadLetter {

@@ -8,6 +8,7 @@ export * from './logger';
 export * from './messaging';
 export * from './metrics';
 export * from './outbox';
+export * from './postgres-text';
 export * from './publisher';
 export * from './tables';
 export * from './timers';

@@ -4,3 +4,4 @@ export * from './probes';
 export * from './system';
 export * from './browser';
 export * from './gateway-client';
+export * from './hostile-input';

@@ -7,11 +7,16 @@ import type { ChildProcess } from 'node:child_process';
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const services = require(path.join(REPO_ROOT, 'scripts/services.js'));
 
+/** What a service prints when something escaped every handler: pino's fatal level (60), the bootstrap's unhandled rejection, Node's own crash report. */
+const ALARMING_LINE = /unhandled rejection|uncaught exception|"level":60|UnhandledPromiseRejection|^\s*(TypeError|RangeError|ReferenceError|Error):|FATAL ERROR/i;
+
 export interface RunningSystem {
   /** The HTTP base URL of each instance (`order`, and `order#2`... with replicas). */
   urls: Record<string, string>;
   /** The last lines each instance printed, for a failing test's message. */
   logs: Record<string, string[]>;
+  /** Every line of each instance that tells of a crash or an unhandled rejection, however long ago, and any exit not asked for. */
+  alarms: Record<string, string[]>;
   stop(name?: string): Promise<void>;
   /** Stops an instance and starts it again, with extra environment if given. */
   restart(name: string, env?: Record<string, string>): Promise<void>;
@@ -41,17 +46,27 @@ export async function startSystem(names: string[] = services.serviceNames(), env
   const portEnv = Object.fromEntries(names.map((name) => [portVariable(name), String(ports[name])]));
   const children: Record<string, ChildProcess> = {};
   const logs: Record<string, string[]> = {};
+  const alarms: Record<string, string[]> = {};
+  const exitAsked = new Set<string>();
 
   const launch = async (instance: string, extraEnv: Record<string, string> = {}) => {
     logs[instance] = logs[instance] ?? [];
+    alarms[instance] = alarms[instance] ?? [];
+    exitAsked.delete(instance);
     const service = serviceOf[instance];
     if (!service) throw new Error(`no instance "${instance}" in this system (${Object.keys(serviceOf).join(', ')})`);
     const child = services.spawnService(service, { ...portEnv, ...env, [portVariable(service)]: String(ports[instance]), ...extraEnv }, (line: string) => {
       logs[instance].push(line);
+      if (ALARMING_LINE.test(line)) alarms[instance].push(line);
       if (logs[instance].length > 200) logs[instance].shift();
     });
     children[instance] = child;
-    child.once('exit', (code: number | null, signal: string | null) => logs[instance].push(`[harness] ${instance} exited (code ${code}, signal ${signal})`));
+    child.once('exit', (code: number | null, signal: string | null) => {
+      const line = `[harness] ${instance} exited (code ${code}, signal ${signal})`;
+      logs[instance].push(line);
+      // An exit nobody asked for (not stop, restart or kill) is a crash.
+      if (!exitAsked.has(instance)) alarms[instance].push(line);
+    });
     try {
       await services.waitReady(instance, ports[instance], child, readyWithinMs);
     } catch (error) {
@@ -60,6 +75,7 @@ export async function startSystem(names: string[] = services.serviceNames(), env
   };
   const stop = async (instance?: string) => {
     const stopping = instance ? [instance] : Object.keys(children);
+    for (const n of stopping) exitAsked.add(n);
     await Promise.all(stopping.map((n) => services.stopProcess(children[n])));
   };
   const alive = (instance: string) => Boolean(children[instance]) && children[instance].exitCode === null && children[instance].signalCode === null;
@@ -73,6 +89,7 @@ export async function startSystem(names: string[] = services.serviceNames(), env
   return {
     urls: Object.fromEntries(instances.map(({ instance }) => [instance, `http://127.0.0.1:${ports[instance]}`])),
     logs,
+    alarms,
     stop,
     restart: async (instance: string, extraEnv?: Record<string, string>) => {
       await stop(instance);
@@ -81,6 +98,7 @@ export async function startSystem(names: string[] = services.serviceNames(), env
     kill: async (instance: string) => {
       const child = children[instance];
       if (!alive(instance)) return;
+      exitAsked.add(instance);
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGKILL');
       await exited;

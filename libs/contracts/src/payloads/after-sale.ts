@@ -1,9 +1,8 @@
 // The after-sale requests of CONTRACT 7: the landed-cost quote's body (REST only), and the
 // cancellation and return events a platform publishes. Field rules as in 2.1.
-import { Type } from 'class-transformer';
-import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Length, Matches, Min, ValidateNested } from 'class-validator';
+import { ArrayMinSize, ArrayUnique, IsArray, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Length, Matches, Min } from 'class-validator';
 import { CLEARANCE_MODELS, ClearanceModel } from '../vocabulary';
-import { IsIdentifier, IsIso4217, IsMoney, IsPositiveMoney, IsTimestamp } from './field-rules';
+import { IsIdentifier, IsIso4217, IsMoney, IsNestedObject, IsPositiveMoney, IsTimestamp } from './field-rules';
 import { RESIDENT_ID_FORMAT } from './order-placed';
 
 /** 1 to 64 characters of [A-Za-z0-9_-], unique within the order (CONTRACT 7.3). */
@@ -30,8 +29,7 @@ export class ReturnRequestedData {
   @IsArray()
   @ArrayMinSize(1)
   @ArrayUnique((item: ReturnItemData) => item?.sku, { message: 'each sku may appear once in $property' })
-  @ValidateNested({ each: true })
-  @Type(() => ReturnItemData)
+  @IsNestedObject(() => ReturnItemData, { each: true })
   items: ReturnItemData[];
   @IsString() @Length(1, 500, { message: '$property must be 1 to 500 characters' }) reason: string;
   @IsTimestamp() requestedAt: string;
@@ -61,11 +59,11 @@ export class QuoteConsumerData {
 export class QuoteRequestData {
   @IsIn(CLEARANCE_MODELS) clearanceModel: ClearanceModel;
   @IsIso4217() currency: string;
-  @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => QuoteItemData) items: QuoteItemData[];
+  @IsArray() @ArrayMinSize(1) @IsNestedObject(() => QuoteItemData, { each: true }) items: QuoteItemData[];
   /** Optional; "0.00" when absent. */
   @IsOptional() @IsMoney() freight?: string;
   /** Optional; "0.00" when absent. */
   @IsOptional() @IsMoney() insurance?: string;
   /** Given, the answer also says whether the consumer's annual quota has room for the order. */
-  @IsOptional() @ValidateNested() @Type(() => QuoteConsumerData) consumer?: QuoteConsumerData;
+  @IsOptional() @IsNestedObject(() => QuoteConsumerData) consumer?: QuoteConsumerData;
 }

@@ -1,5 +1,7 @@
-// Reusable field rules for payload classes: money and rate strings, identifiers, timestamps.
-import { IsString, Matches, ValidationOptions, registerDecorator } from 'class-validator';
+// Reusable field rules for payload classes: money and rate strings, identifiers, timestamps,
+// nested objects.
+import { Type } from 'class-transformer';
+import { IsDefined, IsObject, IsString, Matches, ValidateNested, ValidationOptions, registerDecorator } from 'class-validator';
 
 /** Decimal string, non-negative, at most 2 decimals: "199.00", "0", "20.5". */
 export const MONEY_PATTERN = /^(0|[1-9]\d{0,11})(\.\d{1,2})?$/;
@@ -61,4 +63,26 @@ export function IsIso4217(options?: ValidationOptions): PropertyDecorator {
       options: { message: '$property must be a three-letter ISO 4217 currency code', ...options },
       validator: { validate: (value: unknown) => typeof value === 'string' && ISO_4217.has(value) },
     });
+}
+
+/** The context of IsNestedObject's `each` check: validatePayload names the elements that break it. */
+export const OBJECT_ELEMENTS_CONTEXT = { elements: true } as const;
+
+export function isJsonObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
+
+/**
+ * A nested object of the payload (or, with `each`, an array's elements): present, a JSON object
+ * (not null, not an array), and its own fields validated. ValidateNested alone lets a missing
+ * value or an array pass, and the later steps would then read fields of nothing.
+ */
+export function IsNestedObject(type: () => new () => object, options: { each?: boolean } = {}): PropertyDecorator {
+  return (target, propertyName) => {
+    IsDefined()(target, propertyName);
+    // For `each`, the context tells validatePayload to name the elements that are not objects.
+    IsObject(options.each ? { each: true, message: 'every element of $property must be an object', context: OBJECT_ELEMENTS_CONTEXT } : { message: '$property must be an object' })(target, propertyName);
+    ValidateNested({ each: options.each })(target, propertyName);
+    Type(type)(target, propertyName);
+  };
 }

@@ -1,6 +1,5 @@
 // cbec.platform.order-placed.v1 data (CONTRACT 2.1): the shape and every field rule. The ID
 // checksum and the cross-field matches (identity, payment) are rules of libs/domain.
-import { Type } from 'class-transformer';
 import {
   ArrayMinSize,
   IsArray,
@@ -12,10 +11,9 @@ import {
   Matches,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
 import { BONDED_ZONES, CLEARANCE_MODELS, ClearanceModel } from '../vocabulary';
-import { IsIdentifier, IsIso4217, IsMoney, IsPositiveMoney, IsTimestamp } from './field-rules';
+import { IsIdentifier, IsIso4217, IsMoney, IsNestedObject, IsPositiveMoney, IsTimestamp } from './field-rules';
 
 export const RESIDENT_ID_FORMAT = /^\d{17}[\dX]$/;
 
@@ -32,7 +30,7 @@ export class ConsumerData {
   @IsIn(['CN_RESIDENT_ID']) idType: 'CN_RESIDENT_ID';
   @Matches(RESIDENT_ID_FORMAT, { message: '$property must be an 18-character PRC resident ID' }) idNumber: string;
   @Matches(/^\+?\d{6,15}$/, { message: '$property must be a phone number of 6-15 digits, e.g. "+8613800000000"' }) phone: string;
-  @ValidateNested() @Type(() => AddressData) address: AddressData;
+  @IsNestedObject(() => AddressData) address: AddressData;
 }
 
 export class PaymentData {
@@ -67,13 +65,13 @@ export class OrderPlacedData {
   @IsTimestamp() placedAt: string;
   /** Any valid ISO 4217 code passes here; only CNY passes intake (UNSUPPORTED_CURRENCY). */
   @IsIso4217() currency: string;
-  @ValidateNested() @Type(() => ConsumerData) consumer: ConsumerData;
-  @ValidateNested() @Type(() => PaymentData) payment: PaymentData;
-  @ValidateNested() @Type(() => LogisticsData) logistics: LogisticsData;
+  @IsNestedObject(() => ConsumerData) consumer: ConsumerData;
+  @IsNestedObject(() => PaymentData) payment: PaymentData;
+  @IsNestedObject(() => LogisticsData) logistics: LogisticsData;
   @ValidateIf((order: OrderPlacedData) => order.clearanceModel === 'BONDED_ZONE' || order.bondedZone !== undefined)
   @IsIn(BONDED_ZONES, { message: `$property must be a configured bonded zone (${BONDED_ZONES.join(', ')}); required for BONDED_ZONE` })
   bondedZone?: string;
-  @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => OrderItemData) items: OrderItemData[];
+  @IsArray() @ArrayMinSize(1) @IsNestedObject(() => OrderItemData, { each: true }) items: OrderItemData[];
   /** Optional; "0.00" when absent. */
   @IsOptional() @IsMoney() freight?: string;
   /** Optional; "0.00" when absent. */

@@ -1,8 +1,7 @@
 // The other inbound types a platform publishes (CONTRACT 2.2).
-import { Type } from 'class-transformer';
-import { ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches, ValidateNested } from 'class-validator';
+import { ArrayMinSize, IsArray, IsIn, IsNotEmpty, IsOptional, IsString, Matches } from 'class-validator';
 import { DOCUMENT_KINDS, DocumentKind, RECEIPT_METHODS, ReceiptMethod } from '../vocabulary';
-import { IsIdentifier, IsMoney, IsTimestamp } from './field-rules';
+import { IsIdentifier, IsMoney, IsNestedObject, IsTimestamp } from './field-rules';
 
 export class ProofDocumentData {
   @IsIn(DOCUMENT_KINDS) kind: DocumentKind;
@@ -13,7 +12,7 @@ export class ProofDocumentData {
 export class ProofSubmittedData {
   @IsIdentifier() platformId: string;
   @IsIdentifier() orderId: string;
-  @IsArray() @ArrayMinSize(1) @ValidateNested({ each: true }) @Type(() => ProofDocumentData) documents: ProofDocumentData[];
+  @IsArray() @ArrayMinSize(1) @IsNestedObject(() => ProofDocumentData, { each: true }) documents: ProofDocumentData[];
   @IsOptional() @IsString() note?: string;
 }
 

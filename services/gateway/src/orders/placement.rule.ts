@@ -4,7 +4,6 @@
 // accepted over REST; an order it knows only from Kafka has content it never kept, so it
 // forwards the order and lets the order service judge it (a conflict is refused later with
 // request-refused, as the contract allows).
-import { createHash } from 'node:crypto';
 import { ClearanceStatus, INTAKE_REJECTIONS, RejectionReason } from '@cbec/contracts';
 
 export type Placement = 'new' | 'same-content' | 'conflict' | 'corrected' | 'forward';
@@ -30,17 +29,6 @@ function rejectedAtIntake(view: { status: ClearanceStatus; reasonCode: string | 
 
 /**
  * A hash of the content that ignores key order, so a re-serialized order is still the same
- * order: the order service's canonical JSON (services/order contentHashOf), so both judge alike.
+ * order: the order service's (libs/domain contentHashOf), so both judge alike.
  */
-export function contentHashOf(data: unknown): string {
-  return createHash('sha256').update(canonicalJson(data)).digest('hex');
-}
-
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value);
-}
+export { contentHashOf } from '@cbec/domain';

@@ -3,7 +3,7 @@
 import { Injectable } from '@nestjs/common';
 import { ORDER_EVENTS, orderKey, OrderConfirmedData, PLATFORM_EVENTS, rejection, RequestRefusedData, TOPICS } from '@cbec/contracts';
 import { contentHashOf, judgeOrderIntake } from '@cbec/domain';
-import { CloudEvent, EventHandler, HandlerContext, orderRefOf } from '@cbec/messaging';
+import { CloudEvent, EventHandler, HandlerContext, orderRefOf, storableJson } from '@cbec/messaging';
 import { IntakeOrder } from '../persistence/order.entity';
 import { judgeResubmission } from './resubmission.rule';
 
@@ -36,7 +36,8 @@ export class ConfirmOrderWhenPlacedHandler implements EventHandler {
       reasonCode: verdict.ok ? null : verdict.reasonCode,
       details: verdict.ok ? [] : verdict.details,
       contentHash,
-      data: event.data,
+      // As sent; a rejected order's text may hold what jsonb cannot, kept escaped.
+      data: storableJson(event.data),
       step,
       eventId: event.id,
     });

@@ -2,7 +2,7 @@
 // view for GET /v1/ops/dead-letters, the overview and the ops page.
 import { Injectable } from '@nestjs/common';
 import { DeadLetterData, OPS_EVENTS } from '@cbec/contracts';
-import { CloudEvent, EventHandler, HandlerContext } from '@cbec/messaging';
+import { CloudEvent, EventHandler, HandlerContext, storableNullableText, storableText } from '@cbec/messaging';
 import { DEAD_LETTER_ID, DeadLetterView } from './dead-letter-view.entity';
 
 @Injectable()
@@ -23,11 +23,12 @@ export class RecordDeadLetterWhenAnnouncedHandler implements EventHandler<DeadLe
         topic: String(letter.topic),
         partition: Number(letter.partition),
         offset: String(letter.offset),
-        key: letter.key ?? null,
-        reason: String(letter.reason),
+        // Announcers escape what text cannot hold; so does the view, for announcements made before they did.
+        key: storableNullableText(letter.key ?? null),
+        reason: storableText(String(letter.reason)),
         attempts: Number(letter.attempts ?? 0),
         deadAt: validDate(letter.deadAt) ?? new Date(event.time),
-        payload: String(letter.payload ?? ''),
+        payload: storableText(String(letter.payload ?? '')),
       })
       .orIgnore()
       .execute();
