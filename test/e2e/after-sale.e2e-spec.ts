@@ -583,7 +583,9 @@ describe('after-sale: quotes, cancellations and returns, end to end', () => {
         [LOGISTICS_EVENTS.returned, 'logistics', 'RETURNED', 700],
         [LOGISTICS_EVENTS.returnCompleted, 'logistics', 700],
       ]);
-      // Events over REST and over Kafka are the same events: the platform was told on cbec.platform.outbound too.
+      // Events over REST and over Kafka are the same events: the platform was told on cbec.platform.outbound too
+      // (the read model and the platform's topic are told in the same transaction, but read apart).
+      await platform.waitFor(second, OUTBOUND_EVENTS.returnCompleted, (e) => e.data.returnId === 'R-2');
       const told = platform.eventsOf(second);
       expect(told.map((e) => e.data.sequence)).toEqual(told.map((_, i) => i + 1));
       expect(told.at(-1)).toMatchObject({ type: OUTBOUND_EVENTS.returnCompleted, data: { returnId: 'R-2', status: 'RETURNED', quotaGivenBack: '871.88' } });
