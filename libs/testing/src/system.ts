@@ -15,6 +15,8 @@ export interface RunningSystem {
   urls: Record<string, string>;
   /** The last lines each instance printed, for a failing test's message. */
   logs: Record<string, string[]>;
+  /** How many lines each instance has printed (all its processes together). */
+  printed: Record<string, number>;
   /** Every line of each instance that tells of a crash or an unhandled rejection, however long ago, and any exit not asked for. */
   alarms: Record<string, string[]>;
   stop(name?: string): Promise<void>;
@@ -48,6 +50,7 @@ export async function startSystem(names: string[] = services.serviceNames(), env
   const logs: Record<string, string[]> = {};
   const alarms: Record<string, string[]> = {};
   const exitAsked = new Set<string>();
+  const printed: Record<string, number> = {};
 
   const launch = async (instance: string, extraEnv: Record<string, string> = {}) => {
     logs[instance] = logs[instance] ?? [];
@@ -57,6 +60,7 @@ export async function startSystem(names: string[] = services.serviceNames(), env
     if (!service) throw new Error(`no instance "${instance}" in this system (${Object.keys(serviceOf).join(', ')})`);
     const child = services.spawnService(service, { ...portEnv, ...env, [portVariable(service)]: String(ports[instance]), ...extraEnv }, (line: string) => {
       logs[instance].push(line);
+      printed[instance] = (printed[instance] ?? 0) + 1;
       if (ALARMING_LINE.test(line)) alarms[instance].push(line);
       if (logs[instance].length > 200) logs[instance].shift();
     });
@@ -89,6 +93,7 @@ export async function startSystem(names: string[] = services.serviceNames(), env
   return {
     urls: Object.fromEntries(instances.map(({ instance }) => [instance, `http://127.0.0.1:${ports[instance]}`])),
     logs,
+    printed,
     alarms,
     stop,
     restart: async (instance: string, extraEnv?: Record<string, string>) => {
