@@ -173,7 +173,7 @@ export class EventConsumer {
     for (let i = 0; i < items.length && isRunning() && !isStale(); ) {
       const item = items[i];
       if (item.kind !== 'event') {
-        if (item.kind === 'unreadable' && (await untilHealed(() => this.deadLetterUnreadable(item), heartbeat, isRunning, this.log)) === 'stopped') return;
+        if (item.kind === 'unreadable' && (await untilHealed(() => this.deadLetterUnreadable(item), heartbeat, isRunning, this.log, 'writing a dead letter')) === 'stopped') return;
         resolveOffset(item.offset);
         i++;
         continue;
@@ -186,7 +186,7 @@ export class EventConsumer {
         last = next.offset;
       }
       const runs = [run];
-      for (let outage = 0; runs.length > 0 && isRunning() && !isStale(); ) {
+      while (runs.length > 0 && isRunning() && !isStale()) {
         const current = runs.shift()!;
         if (current.length === 1) {
           // Stopping: the event stays unresolved, to be fetched again by whoever owns the partition next.
@@ -194,22 +194,13 @@ export class EventConsumer {
           continue;
         }
         try {
-          await this.handleTogether(current, heartbeat);
-          outage = 0;
+          // A transaction that fails on something that heals (the database away) waits, the run
+          // whole, holding the partition where it is.
+          if ((await untilHealed(() => this.handleTogether(current, heartbeat), heartbeat, isRunning, this.log, 'handling a run of events')) === 'stopped') runs.unshift(current);
         } catch (error) {
-          if (error instanceof RunFailure) {
-            runs.unshift(...[current.slice(0, error.index), [current[error.index]], current.slice(error.index + 1)].filter((r) => r.length > 0));
-          } else if (failureKind(error) === 'transient') {
-            // The transaction itself failed on something that heals (the database away): the run
-            // waits, whole, holding the partition where it is.
-            const waitMs = backoffMs(++outage, this.options.retry.initialBackoffMs, TRANSIENT_BACKOFF_CAP_MS);
-            this.log.warn({ err: error, topic: batch.topic, partition: batch.partition, events: current.length, attempt: outage, backoffMs: waitMs }, 'run failed on something that heals; retrying until it does');
-            await sleepWithHeartbeat(waitMs, heartbeat);
-            runs.unshift(current);
-          } else {
-            // Not a handler's failure nor one that heals: each event alone, judged on its own.
-            runs.unshift(...current.map((item) => [item]));
-          }
+          // A handler's failure splits the run around it; anything else is judged event by event.
+          if (error instanceof RunFailure) runs.unshift(...[current.slice(0, error.index), [current[error.index]], current.slice(error.index + 1)].filter((r) => r.length > 0));
+          else runs.unshift(...current.map((item) => [item]));
         }
       }
       if (runs.length > 0) return; // stopping or rebalanced: the rest is fetched again by whoever owns the partition
@@ -236,7 +227,7 @@ export class EventConsumer {
         if (kind === 'permanent' || attemptsCounted >= retry.attempts) {
           item.log.error({ err: error, attempt, failure: kind }, 'handler failed for good; dead-lettering');
           const reason = `handler failed after ${attempt} attempts: ${errorText(error)}${kind === 'permanent' ? ' (cannot succeed on retry)' : ''}`;
-          const recorded = await untilHealed(() => this.deadLetters.record({ ...item.failed, reason, attempts: attempt }), heartbeat, isRunning, item.log);
+          const recorded = await untilHealed(() => this.deadLetters.record({ ...item.failed, reason, attempts: attempt }), heartbeat, isRunning, item.log, 'writing a dead letter');
           return recorded === 'stopped' ? 'stopped' : 'dead-lettered';
         }
         const waitMs = kind === 'transient' ? backoffMs(attempt, retry.initialBackoffMs, TRANSIENT_BACKOFF_CAP_MS) : Math.min(retry.maxBackoffMs, retry.initialBackoffMs * 2 ** (attempt - 1));
@@ -396,10 +387,11 @@ async function whileHeartbeating<T>(heartbeat: () => Promise<void>, work: () => 
 }
 
 /**
- * Runs `work` (writing a dead letter) until it does not fail on something that heals: a dead
- * letter is never lost to a database that is away, nor does its failure crash the consumer.
+ * Runs `work` until it does not fail on something that heals, with capped backoff and jitter,
+ * heartbeating meanwhile: a database that is away crashes no consumer and loses no dead letter.
+ * Any other failure is thrown.
  */
-async function untilHealed(work: () => Promise<unknown>, heartbeat: () => Promise<void>, isRunning: () => boolean, log: Logger): Promise<'done' | 'stopped'> {
+async function untilHealed(work: () => Promise<unknown>, heartbeat: () => Promise<void>, isRunning: () => boolean, log: Logger, what: string): Promise<'done' | 'stopped'> {
   for (let attempt = 1; ; attempt++) {
     try {
       await work();
@@ -407,7 +399,7 @@ async function untilHealed(work: () => Promise<unknown>, heartbeat: () => Promis
     } catch (error) {
       if (failureKind(error) !== 'transient') throw error;
       const waitMs = backoffMs(attempt, 250, TRANSIENT_BACKOFF_CAP_MS);
-      log.warn({ err: error, attempt, backoffMs: waitMs }, 'writing a dead letter failed on something that heals; retrying until it does');
+      log.warn({ err: error, attempt, backoffMs: waitMs }, `${what} failed on something that heals; retrying until it does`);
       await sleepWithHeartbeat(waitMs, heartbeat);
       if (!isRunning()) return 'stopped';
     }

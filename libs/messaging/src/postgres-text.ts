@@ -5,7 +5,9 @@
 // kept as they came (a rejected order's data, a dead letter's key, reason, headers and payload
 // text); the bytes themselves stay in bytea where they must be replayed.
 
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+import { LONE_SURROGATE } from '@cbec/contracts';
+
+const UNSTORABLE = new RegExp(`\\u0000|${LONE_SURROGATE.source}`, 'g');
 
 /** The text with NUL and unpaired surrogates written as `\uXXXX`. */
 export function storableText(text: string): string {

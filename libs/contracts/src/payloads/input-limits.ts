@@ -19,11 +19,11 @@ export const INPUT_LIMITS = {
 /** Keys that JavaScript reads as a way into an object's prototype. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-/**
- * C0 and C1 control characters and DEL, bidirectional embeddings, overrides and isolates, and
- * lone surrogates (a high one without its low one, or a low one alone).
- */
-const NOT_TEXT = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+/** A lone surrogate: a high one without its low one, or a low one alone (not text, and jsonb refuses it). */
+export const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** C0 and C1 control characters and DEL, bidirectional embeddings, overrides and isolates, and lone surrogates. */
+const NOT_TEXT = new RegExp(`[\\u0000-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]|${LONE_SURROGATE.source}`);
 
 export interface CheckedInput {
   /** The payload without prototype keys and without what lies below the depth limit. */
