@@ -44,15 +44,36 @@ export class DeadLetterStore {
   ) {}
 
   async record(failed: FailedMessage): Promise<string> {
+    const id = await this.dataSource.transaction((manager) => this.write(manager, failed, true));
+    messagingMetrics().deadLettered.inc({ group: failed.consumerGroup, topic: failed.topic });
+    return id;
+  }
+
+  /**
+   * An outbox row no produce request can carry (larger than its topic accepts), taken out of the
+   * outbox and kept as a dead letter of the service's group, in one transaction: listed and
+   * announced to ops like any other (its key names the order), replayable once the topic takes
+   * it. Partition -1: it never reached one; its offset is its outbox id. Not copied to the
+   * dead-letter topic, which would refuse it for the same reason.
+   */
+  async setAside(row: { id: string; topic: string; key: string | null; value: Buffer; headers: Headers }, reason: string, consumerGroup: string): Promise<string> {
+    return this.dataSource.transaction(async (manager) => {
+      const id = await this.write(manager, { consumerGroup, topic: row.topic, partition: -1, offset: `outbox-${row.id}`, key: row.key, value: row.value, headers: row.headers, reason, attempts: 0 }, false);
+      await manager.query(`DELETE FROM ${this.tables.outbox} WHERE id = $1`, [row.id]);
+      return id;
+    });
+  }
+
+  private async write(manager: EntityManager, failed: FailedMessage, copyToDeadLetterTopic: boolean): Promise<string> {
     const message = { ...failed, key: storableNullableText(failed.key), reason: storableText(failed.reason), headers: storableJson(failed.headers) };
     const id = randomUUID();
     const deadAt = new Date().toISOString();
-    await this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `INSERT INTO ${this.tables.deadLetter} (id, consumer_group, topic, partition, "offset", key, reason, attempts, dead_at, payload, headers)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)`,
-        [id, message.consumerGroup, message.topic, message.partition, message.offset, message.key, message.reason, message.attempts, deadAt, message.value, JSON.stringify(message.headers)],
-      );
+    await manager.query(
+      `INSERT INTO ${this.tables.deadLetter} (id, consumer_group, topic, partition, "offset", key, reason, attempts, dead_at, payload, headers)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)`,
+      [id, message.consumerGroup, message.topic, message.partition, message.offset, message.key, message.reason, message.attempts, deadAt, message.value, JSON.stringify(message.headers)],
+    );
+    if (copyToDeadLetterTopic) {
       await writeToOutbox(manager, this.tables, [
         {
           topic: deadLetterTopic(message.consumerGroup),
@@ -71,13 +92,12 @@ export class DeadLetterStore {
           },
         },
       ]);
-      const key = message.key ?? orderKeyOf(message.value, message.headers);
-      const announced: DeadLetterData = { id, consumerGroup: message.consumerGroup, topic: message.topic, partition: message.partition, offset: message.offset, key, reason: maskText(message.reason), attempts: message.attempts, deadAt, payload: maskText(payloadText(message.value)) };
-      // Ops see the payload and the reason (a database error may quote a value) with ID numbers and
-      // phones masked; the original stays here for replay.
-      await this.outbox.publish(manager, [{ topic: serviceEventsTopic(this.service), type: OPS_EVENTS.messageDeadLettered, subject: deadLetterSubject(id), data: announced }]);
-    });
-    messagingMetrics().deadLettered.inc({ group: message.consumerGroup, topic: message.topic });
+    }
+    const key = message.key ?? orderKeyOf(message.value, message.headers);
+    const announced: DeadLetterData = { id, consumerGroup: message.consumerGroup, topic: message.topic, partition: message.partition, offset: message.offset, key, reason: maskText(message.reason), attempts: message.attempts, deadAt, payload: maskText(payloadText(message.value)) };
+    // Ops see the payload and the reason (a database error may quote a value) with ID numbers and
+    // phones masked; the original stays here for replay.
+    await this.outbox.publish(manager, [{ topic: serviceEventsTopic(this.service), type: OPS_EVENTS.messageDeadLettered, subject: deadLetterSubject(id), data: announced }]);
     return id;
   }
 

@@ -14,3 +14,4 @@ export * from './tables';
 export * from './timers';
 export * from './topic-history';
 export * from './topics';
+export * from './produce-limits';

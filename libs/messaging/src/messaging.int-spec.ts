@@ -121,7 +121,8 @@ describe('messaging on real Kafka and PostgreSQL', () => {
     const producer = consumerSide.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await producer.connect();
     const pool = (dataSource.driver as any).master;
-    const crashing = new CrashingRelay(pool, producer, messagingTables(crashSchema), log, { pollIntervalMs: 100, batchSize: 10, retentionMs: 60_000 });
+    const broker = (consumerSide as any).relay.broker;
+    const crashing = new CrashingRelay(pool, producer, messagingTables(crashSchema), log, { pollIntervalMs: 100, batchSize: 10, retentionMs: 60_000 }, broker);
 
     const [event] = await dataSource.transaction((manager) => consumerSide.outbox.publish(manager, [{ topic, type: 'test.crash', subject: 'p/crash', data: { platformId: 'p', orderId: 'crash' } }]));
     crashing.start();
@@ -130,7 +131,7 @@ describe('messaging on real Kafka and PostgreSQL', () => {
     const [unmarked] = await dataSource.query(`SELECT published_at FROM "${crashSchema}".outbox`);
     expect(unmarked.published_at).toBeNull();
 
-    const recovered = new OutboxRelay(pool, producer, messagingTables(crashSchema), log, { pollIntervalMs: 100, batchSize: 10, retentionMs: 60_000 });
+    const recovered = new OutboxRelay(pool, producer, messagingTables(crashSchema), log, { pollIntervalMs: 100, batchSize: 10, retentionMs: 60_000 }, broker);
     recovered.start();
     await seen.waitFor((m) => m.json?.id === event.id, { count: 2, what: 'the event published a second time' });
     await recovered.stop();
@@ -326,7 +327,7 @@ describe('messaging on real Kafka and PostgreSQL', () => {
     await dataSource.query(`INSERT INTO ${tables.outbox} (topic, key, value, published_at) SELECT 't', 'k', '\\x00'::bytea, now() FROM generate_series(1, 7)`);
     await dataSource.query(`INSERT INTO ${tables.processedEvent} (consumer_group, event_id, processed_at) SELECT 'g', 'old-' || n, now() - interval '8 days' FROM generate_series(1, 1300) n`);
     await dataSource.query(`INSERT INTO ${tables.processedEvent} (consumer_group, event_id) SELECT 'g', 'new-' || n FROM generate_series(1, 9) n`);
-    const relay = new OutboxRelay((dataSource.driver as any).master, undefined as any, tables, log, { retentionMs: 3_600_000, dedupWindowMs: 7 * 86_400_000, pruneBatchSize: 500 });
+    const relay = new OutboxRelay((dataSource.driver as any).master, undefined as any, tables, log, { retentionMs: 3_600_000, dedupWindowMs: 7 * 86_400_000, pruneBatchSize: 500 }, undefined as any);
     (relay as any).running = true;
     (relay as any).client = await (dataSource.driver as any).master.connect();
     await (relay as any).cleanup();

@@ -10,6 +10,7 @@ import type { EventHandler } from './handler';
 import { LagMonitor } from './lag-monitor';
 import type { Logger } from './logger';
 import { DEFAULT_RELAY, OutboxRelay, RelayOptions } from './outbox';
+import { ProduceLimits } from './produce-limits';
 import { Outbox } from './publisher';
 import { ReplayDeadLetterOnRequest } from './replay-command';
 import { messagingTables } from './tables';
@@ -46,7 +47,7 @@ export class Messaging {
   readonly deadLetters: DeadLetterStore;
   readonly kafka: Kafka;
   private readonly admin: Admin;
-  private readonly producer: Producer;
+  private producer: Producer;
   private readonly relay: OutboxRelay;
   private readonly consumer?: EventConsumer;
   private readonly lagMonitor?: LagMonitor;
@@ -63,19 +64,22 @@ export class Messaging {
       retry: { retries: 10, initialRetryTime: 200 },
     });
     this.admin = this.kafka.admin();
-    // The Java client's partitioner (murmur2), so other clients put a key on the same partition;
-    // unlimited retries, as an idempotent producer needs to keep its ordering guarantee.
-    this.producer = this.kafka.producer({
-      idempotent: true,
-      maxInFlightRequests: 1,
-      allowAutoTopicCreation: false,
-      createPartitioner: Partitioners.DefaultPartitioner,
-      retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 },
-    });
+    this.producer = this.newProducer();
     this.outbox = new Outbox(tables, `/services/${config.service}`);
     this.deadLetters = new DeadLetterStore(config.dataSource, tables, this.outbox, config.service);
     const pool = (config.dataSource.driver as unknown as { master: Pool }).master;
-    this.relay = new OutboxRelay(pool, this.producer, tables, config.log.child({ component: 'outbox-relay' }), { ...DEFAULT_RELAY, ...config.relay });
+    // A row no send can carry becomes a dead letter of the service's group, replayable by it.
+    const owner = config.consumer?.groupId ?? config.service;
+    this.relay = new OutboxRelay(pool, this.producer, tables, config.log.child({ component: 'outbox-relay' }), { ...DEFAULT_RELAY, ...config.relay }, {
+      limits: new ProduceLimits(this.admin),
+      setAside: async (row, reason) => void (await this.deadLetters.setAside(row, reason, owner)),
+      renewProducer: async () => {
+        await this.producer.disconnect().catch((error) => config.log.warn({ err: error }, 'producer did not disconnect cleanly'));
+        this.producer = this.newProducer();
+        await this.producer.connect();
+        return this.producer;
+      },
+    });
     this.timerPoller = new TimerPoller(config.dataSource, tables, this.outbox, config.timers ?? [], config.log.child({ component: 'timers' }));
     if (config.consumer) {
       const { groupId } = config.consumer;
@@ -93,6 +97,20 @@ export class Messaging {
       this.consumer = new EventConsumer(this.kafka, config.dataSource, tables, this.outbox, this.deadLetters, options, config.log.child({ component: 'consumer', group: options.groupId }));
       this.lagMonitor = new LagMonitor(this.admin, options.groupId, options.subscriptions.map((s) => s.topic), config.log);
     }
+  }
+
+  /**
+   * The Java client's partitioner (murmur2), so other clients put a key on the same partition;
+   * unlimited retries, as an idempotent producer needs to keep its ordering guarantee.
+   */
+  private newProducer(): Producer {
+    return this.kafka.producer({
+      idempotent: true,
+      maxInFlightRequests: 1,
+      allowAutoTopicCreation: false,
+      createPartitioner: Partitioners.DefaultPartitioner,
+      retry: { retries: Number.MAX_SAFE_INTEGER, maxRetryTime: 5_000 },
+    });
   }
 
   async start(): Promise<void> {

@@ -6,6 +6,7 @@ export interface MessagingMetrics {
   produced: Counter<'topic'>;
   failed: Counter<'group' | 'type'>;
   deadLettered: Counter<'group' | 'topic'>;
+  setAside: Counter<'topic'>;
   groupJoins: Counter<'group'>;
   handlerSeconds: Histogram<'group' | 'type'>;
   outboxBacklog: Gauge<'schema'>;
@@ -20,6 +21,7 @@ export function messagingMetrics(): MessagingMetrics {
     produced: new Counter({ name: 'cbec_messages_produced_total', help: 'Messages published by the outbox relay', labelNames: ['topic'] }),
     failed: new Counter({ name: 'cbec_handler_failures_total', help: 'Handler attempts that threw (each retry counts)', labelNames: ['group', 'type'] }),
     deadLettered: new Counter({ name: 'cbec_messages_dead_lettered_total', help: 'Messages sent to a dead-letter topic', labelNames: ['group', 'topic'] }),
+    setAside: new Counter({ name: 'cbec_outbox_set_aside_total', help: 'Outbox rows no produce request could carry, set aside as dead letters', labelNames: ['topic'] }),
     groupJoins: new Counter({ name: 'cbec_consumer_group_joins_total', help: 'Times a consumer joined its group (the first join, then one per rebalance)', labelNames: ['group'] }),
     handlerSeconds: new Histogram({
       name: 'cbec_handler_duration_seconds',

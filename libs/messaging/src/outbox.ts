@@ -8,6 +8,7 @@ import type { EntityManager } from 'typeorm';
 import type { Headers } from './cloud-event';
 import type { Logger } from './logger';
 import { messagingMetrics } from './metrics';
+import { BATCH_OVERHEAD_BYTES, type ProduceLimits, recordBytes, refusedForSize } from './produce-limits';
 import type { MessagingTables } from './tables';
 
 export interface OutboxMessage {
@@ -56,13 +57,28 @@ export function backoffMs(failures: number, initialMs = 100, maxMs = 10_000): nu
   return Math.round(capped / 2 + Math.random() * (capped / 2));
 }
 
-interface OutboxRow {
+export interface OutboxRow {
   id: string;
   topic: string;
   key: string | null;
   value: Buffer;
   headers: Headers;
 }
+
+/** What the relay needs besides the producer: the cluster's size limits, and where a row no send can carry goes. */
+export interface RelayBroker {
+  limits: ProduceLimits;
+  /** Takes the row out of the outbox for good, kept where ops see it, in one transaction. */
+  setAside(row: OutboxRow, reason: string): Promise<void>;
+  /**
+   * A new idempotent producer in place of one whose sequence numbers no longer match the
+   * broker's (a refused request may have been written on some of its partitions).
+   */
+  renewProducer(): Promise<Producer>;
+}
+
+/** Errors after which the idempotent producer's state is out of step with the broker's for good. */
+const PRODUCER_STATE_ERRORS = new Set(['OUT_OF_ORDER_SEQUENCE_NUMBER', 'INVALID_PRODUCER_EPOCH', 'UNKNOWN_PRODUCER_ID', 'INVALID_PRODUCER_ID_MAPPING']);
 
 export class OutboxRelay {
   private client?: PoolClient;
@@ -77,10 +93,11 @@ export class OutboxRelay {
 
   constructor(
     private readonly pool: Pool,
-    private readonly producer: Producer,
+    private producer: Producer,
     private readonly tables: MessagingTables,
     private readonly log: Logger,
-    options: Partial<RelayOptions> = {},
+    options: Partial<RelayOptions>,
+    private readonly broker: RelayBroker,
   ) {
     this.options = { ...DEFAULT_RELAY, ...options };
   }
@@ -112,6 +129,8 @@ export class OutboxRelay {
         const waitMs = backoffMs(failures);
         this.log.error({ err: error, failures, retryInMs: waitMs }, 'outbox relay failed; retrying');
         this.disconnect();
+        // Retried unchanged, a send the producer's own state makes the broker refuse would fail for ever.
+        if (PRODUCER_STATE_ERRORS.has((error as { type?: string }).type ?? '')) await this.renewProducer();
         await new Promise((resolve) => setTimeout(resolve, waitMs));
         continue;
       }
@@ -170,11 +189,62 @@ export class OutboxRelay {
       );
       messagingMetrics().outboxBacklog.set({ schema: this.tables.schema }, rows.length);
       if (rows.length === 0) break;
-      await this.send(rows);
-      await this.markPublished(rows.map((row) => row.id));
+      await this.publish(rows);
       if (rows.length < this.options.batchSize) break;
     }
     await this.cleanup();
+  }
+
+  /**
+   * Sends rows in id order, in requests cut below what their topics accept; a row no request
+   * could carry is set aside (a dead letter ops see), never retried for ever, never blocking the
+   * rows behind it.
+   */
+  private async publish(rows: OutboxRow[]): Promise<void> {
+    const limits = await this.broker.limits.of(rows.map((row) => row.topic));
+    let request: OutboxRow[] = [];
+    let requestBytes = BATCH_OVERHEAD_BYTES;
+    let requestLimit = Infinity;
+    for (const row of rows) {
+      const bytes = recordBytes(row);
+      const limit = limits.get(row.topic)!;
+      if (bytes + BATCH_OVERHEAD_BYTES > limit) {
+        await this.setAside(row, `${bytes} bytes, over the ${limit} bytes topic ${row.topic} accepts (max.message.bytes)`);
+        continue;
+      }
+      if (request.length > 0 && requestBytes + bytes > Math.min(requestLimit, limit)) {
+        await this.sendAndMark(request);
+        request = [];
+        requestBytes = BATCH_OVERHEAD_BYTES;
+        requestLimit = Infinity;
+      }
+      request.push(row);
+      requestBytes += bytes;
+      requestLimit = Math.min(requestLimit, limit);
+    }
+    if (request.length > 0) await this.sendAndMark(request);
+  }
+
+  /**
+   * One produce request, then its rows marked. Should the broker still refuse the size (a limit
+   * lowered since it was read), the request is halved until it passes or one row is left, which
+   * is then set aside with the broker's reason.
+   */
+  private async sendAndMark(rows: OutboxRow[]): Promise<void> {
+    try {
+      await this.send(rows);
+    } catch (error) {
+      if (!refusedForSize(error)) throw error;
+      this.broker.limits.forget();
+      await this.renewProducer();
+      if (rows.length === 1) return this.setAside(rows[0], `refused by the broker: ${(error as Error).message}`);
+      this.log.warn({ rows: rows.length, bytes: rows.reduce((sum, row) => sum + recordBytes(row), 0) }, 'broker refused the size of a send; sending it in halves');
+      const half = Math.ceil(rows.length / 2);
+      await this.sendAndMark(rows.slice(0, half));
+      await this.sendAndMark(rows.slice(half));
+      return;
+    }
+    await this.markPublished(rows.map((row) => row.id));
   }
 
   private async send(rows: OutboxRow[]): Promise<void> {
@@ -186,6 +256,18 @@ export class OutboxRelay {
     }
     await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
     for (const [topic, messages] of byTopic) messagingMetrics().produced.inc({ topic }, messages.length);
+  }
+
+  private async renewProducer(): Promise<void> {
+    this.log.warn('renewing the producer (its sequence numbers are out of step with the broker)');
+    this.producer = await this.broker.renewProducer();
+  }
+
+  private async setAside(row: OutboxRow, why: string): Promise<void> {
+    const reason = `not published: ${why}`;
+    this.log.error({ outboxId: row.id, topic: row.topic, key: row.key, reason }, 'outbox row can never be published; set aside as a dead letter');
+    await this.broker.setAside(row, reason);
+    messagingMetrics().setAside.inc({ topic: row.topic });
   }
 
   /** Separate from send so a test can kill the relay between the two, as a crash would. */
