@@ -6,7 +6,7 @@
 // twice, every order's outbound `sequence` gap-free and in order, no dead letter.
 import { randomUUID } from 'node:crypto';
 import Decimal from 'decimal.js';
-import { TOPICS } from '@cbec/contracts';
+import { INPUT_LIMITS, TOPICS } from '@cbec/contracts';
 import { testKafka, TopicProbe, withClient } from '@cbec/testing';
 
 const { PlatformActor, PhaseTally } = require('../bench/platform-actor');
@@ -77,6 +77,47 @@ export class FaultLoad {
       const wait = started + (i + 1) * (1000 / perSecond) - Date.now();
       if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
     }
+  }
+
+  /**
+   * A festival's opening: `perSecond` orders of the mix a second for `seconds`, sent in a batch
+   * every 100 ms as a platform's intake would, with the six 4,900.00 orders among them.
+   */
+  async burst(perSecond: number, seconds: number): Promise<void> {
+    const tickMs = 100;
+    const started = Date.now();
+    for (let tick = 0; tick * tickMs < seconds * 1000; tick++) {
+      const count = Math.round(((tick + 1) * perSecond * tickMs) / 1000) - Math.round((tick * perSecond * tickMs) / 1000);
+      if (count > 0) await this.place(Array.from({ length: count }, () => orderOf(ordersPlaced++, this.runId, PLATFORM_ID)));
+      if (tick === 10) await this.placeAnnualLimitSet();
+      const wait = started + (tick + 1) * tickMs - Date.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    }
+  }
+
+  /**
+   * One bonded-zone order as large as intake takes: 500 items (the array limit) with long names,
+   * just under the payload limit as JSON. Returns its subject and its size in bytes.
+   */
+  async placeLargest(): Promise<{ subject: string; bytes: number }> {
+    const order = orderOf(ordersPlaced++, this.runId, PLATFORM_ID);
+    order.clearanceModel = 'BONDED_ZONE';
+    order.bondedZone = 'HANGZHOU';
+    order.logistics = { carrier: 'SF-INTL', waybillNumber: `SF${this.runId}X${ordersPlaced}` };
+    order.items = Array.from({ length: INPUT_LIMITS.maxArrayLength }, (_, i) => ({
+      sku: `TS-${String(i).padStart(4, '0')}`,
+      name: `Cotton T-shirt ${i} ${'size and colour as ordered, '.repeat(12)}`.trim(),
+      hsCode: '6109100010',
+      quantity: 1,
+      unitPrice: '1.00',
+      originCountry: 'JP',
+      grossWeightKg: '0.20',
+    }));
+    order.freight = '0.00';
+    order.insurance = '0.00';
+    order.payment.amount = `${INPUT_LIMITS.maxArrayLength}.00`;
+    await this.place([order]);
+    return { subject: `${order.platformId}/${order.orderId}`, bytes: Buffer.byteLength(JSON.stringify(order)) };
   }
 
   /** Six orders of one consumer, 4,900.00 of goods each: five fit the 26,000.00 a year, the sixth cannot. */

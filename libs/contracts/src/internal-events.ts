@@ -3,6 +3,7 @@
 // what its consumers need, so no service reads another's tables (ARCHITECTURE.md).
 import { OUTBOUND_EVENTS, OutboundEventType } from './event-types';
 import type { OrderItemData, OrderPlacedData } from './payloads/order-placed';
+import { listedFieldErrors } from './payloads/input-limits';
 import type { ClearanceModel, ClearanceStatus, DocumentKind, FieldError, RefusalReason, RejectionReason, TaxRegime } from './vocabulary';
 
 export const SERVICE_NAMES = ['order', 'declaration', 'inspection', 'tax-permit', 'logistics', 'gateway'] as const;
@@ -210,7 +211,8 @@ export interface RejectionData extends ClearanceEventData {
   notice: { reasonCode: RejectionReason; details: FieldError[] };
 }
 
-export function rejection(ref: OrderRef, clearanceModel: ClearanceModel | null, reasonCode: RejectionReason, details: FieldError[]): RejectionData {
+export function rejection(ref: OrderRef, clearanceModel: ClearanceModel | null, reasonCode: RejectionReason, allDetails: FieldError[]): RejectionData {
+  const details = listedFieldErrors(allDetails);
   return { platformId: ref.platformId, orderId: ref.orderId, clearanceModel, reasonCode, details, notice: { reasonCode, details } };
 }
 

@@ -10,6 +10,17 @@ const services = require(path.join(REPO_ROOT, 'scripts/services.js'));
 /** What a service prints when something escaped every handler: pino's fatal level (60), the bootstrap's unhandled rejection, Node's own crash report. */
 const ALARMING_LINE = /unhandled rejection|uncaught exception|"level":60|UnhandledPromiseRejection|^\s*(TypeError|RangeError|ReferenceError|Error):|FATAL ERROR/i;
 
+/** The message of a JSON log line at warn level or above, else undefined. */
+function failureMessage(line: string): string | undefined {
+  if (!line.startsWith('{')) return undefined;
+  try {
+    const { level, msg } = JSON.parse(line);
+    return level === 'warn' || level === 'error' || level === 'fatal' || (typeof level === 'number' && level >= 40) ? String(msg) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 export interface RunningSystem {
   /** The HTTP base URL of each instance (`order`, and `order#2`... with replicas). */
   urls: Record<string, string>;
@@ -19,6 +30,8 @@ export interface RunningSystem {
   printed: Record<string, number>;
   /** Every line of each instance that tells of a crash or an unhandled rejection, however long ago, and any exit not asked for. */
   alarms: Record<string, string[]>;
+  /** How often each instance logged each warning or error, by its message: a failure logged in a loop shows here. */
+  failuresLogged: Record<string, Record<string, number>>;
   stop(name?: string): Promise<void>;
   /** Stops an instance and starts it again, with extra environment if given. */
   restart(name: string, env?: Record<string, string>): Promise<void>;
@@ -51,6 +64,7 @@ export async function startSystem(names: string[] = services.serviceNames(), env
   const alarms: Record<string, string[]> = {};
   const exitAsked = new Set<string>();
   const printed: Record<string, number> = {};
+  const failuresLogged: Record<string, Record<string, number>> = {};
 
   const launch = async (instance: string, extraEnv: Record<string, string> = {}) => {
     logs[instance] = logs[instance] ?? [];
@@ -62,6 +76,8 @@ export async function startSystem(names: string[] = services.serviceNames(), env
       logs[instance].push(line);
       printed[instance] = (printed[instance] ?? 0) + 1;
       if (ALARMING_LINE.test(line)) alarms[instance].push(line);
+      const failure = failureMessage(line);
+      if (failure) (failuresLogged[instance] ??= {})[failure] = (failuresLogged[instance]?.[failure] ?? 0) + 1;
       if (logs[instance].length > 200) logs[instance].shift();
     });
     children[instance] = child;
@@ -95,6 +111,7 @@ export async function startSystem(names: string[] = services.serviceNames(), env
     logs,
     printed,
     alarms,
+    failuresLogged,
     stop,
     restart: async (instance: string, extraEnv?: Record<string, string>) => {
       await stop(instance);

@@ -85,3 +85,21 @@ describe.each(Object.entries(PAYLOADS))('validatePayload(%s) of any JSON', (_, p
     );
   });
 });
+
+describe('the field errors an answer lists', () => {
+  it('lists at most maxFieldErrors however many rules a payload breaks, the last saying how many more, so the rejection stays small enough to travel', () => {
+    // 400 items, each breaking several field rules: thousands of errors found.
+    const items = Array.from({ length: 400 }, () => ({ sku: 1, name: 2, hsCode: 'x', quantity: -1, unitPrice: 'free', originCountry: 7 }));
+    const { errors } = validatePayload(OrderPlacedData, { platformId: 'p', orderId: 'o', items });
+    expect(errors).toHaveLength(INPUT_LIMITS.maxFieldErrors);
+    expect(errors[errors.length - 1]).toEqual({ field: 'data', message: expect.stringMatching(/^data has \d+ more problems not listed \(\d+ in all\)$/) });
+    expect(Buffer.byteLength(JSON.stringify(errors))).toBeLessThan(32 * 1024);
+  });
+
+  it('lists every error when there are no more than maxFieldErrors', () => {
+    const { errors } = validatePayload(OrderPlacedData, { platformId: 'p', orderId: 'o', items: [{ sku: 1 }] });
+    expect(errors.length).toBeGreaterThan(1);
+    expect(errors.length).toBeLessThan(INPUT_LIMITS.maxFieldErrors);
+    expect(errors.some((e) => /more problems not listed/.test(e.message))).toBe(false);
+  });
+});

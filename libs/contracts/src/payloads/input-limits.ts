@@ -14,7 +14,20 @@ export const INPUT_LIMITS = {
   maxKeysPerObject: 100,
   /** The whole payload as JSON: what follows carries it again, and Kafka takes about 1 MB a message. */
   maxPayloadBytes: 256 * 1024,
+  /**
+   * Field errors listed in one answer. A hostile payload can break thousands of rules at once
+   * (every key of every item), and the rejection carrying them all would outgrow the event a
+   * broker takes; the first ones say what is wrong, the last line how many more there were.
+   */
+  maxFieldErrors: 100,
 } as const;
+
+/** The field errors an answer lists: at most INPUT_LIMITS.maxFieldErrors, the last saying how many were left out. */
+export function listedFieldErrors(errors: FieldError[]): FieldError[] {
+  if (errors.length <= INPUT_LIMITS.maxFieldErrors) return errors;
+  const kept = errors.slice(0, INPUT_LIMITS.maxFieldErrors - 1);
+  return [...kept, { field: 'data', message: `data has ${errors.length - kept.length} more problems not listed (${errors.length} in all)` }];
+}
 
 /** Keys that JavaScript reads as a way into an object's prototype. */
 const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

@@ -5,7 +5,7 @@ import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
 import { FieldError } from '../vocabulary';
 import { isJsonObject, OBJECT_ELEMENTS_CONTEXT } from './field-rules';
-import { checkInputLimits } from './input-limits';
+import { checkInputLimits, listedFieldErrors } from './input-limits';
 
 type PayloadClass<T> = new () => T;
 
@@ -16,7 +16,7 @@ export function validatePayload<T extends object>(cls: PayloadClass<T>, data: un
   const limits = checkInputLimits(data);
   const value = plainToInstance(cls, limits.clean);
   const errors = [...limits.errors, ...flatten(validateSync(value, { forbidUnknownValues: false }))];
-  return errors.length ? { errors } : { value, errors };
+  return errors.length ? { errors: listedFieldErrors(errors) } : { value, errors };
 }
 
 /**
