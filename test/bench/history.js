@@ -103,4 +103,4 @@ async function historyRowsLeft(client) {
   return left;
 }
 
-module.exports = { measureRowsPerOrder, prefillHistory, historyRowsLeft };
+module.exports = { serviceSchemas, measureRowsPerOrder, prefillHistory, historyRowsLeft };

@@ -5,12 +5,18 @@
 // each order of a new consumer, answered (proof, tax payment, signature, pickup) until COMPLETED.
 // It measures:
 //   saturation  N orders injected in batched sends as fast as the broker takes them: completed
-//               orders/s from the first injected to the last COMPLETED;
-//   rate        a steady R orders/s for S seconds: latency from order-placed to APPROVED and to
-//               COMPLETED (p50/p95/p99), as the platform sees them on cbec.platform.outbound;
+//               orders/s from the first injected to the last COMPLETED, and the consumptions an
+//               order takes (events handled by the services' consumers, consumptions.js);
+//   sustained   half the saturation rate (rounded) offered for S seconds, a load the system
+//               should carry: latency from order-placed to APPROVED and to COMPLETED
+//               (p50/p95/p99) as the platform sees them on cbec.platform.outbound, and CPU per order;
+//   burst       R orders/s for S seconds (above capacity with the defaults): the same latencies,
+//               whether every order still ended (COMPLETED or REJECTED), and the drain time, from
+//               the last order offered to the last that ended;
 //   relays      the bare and the durable reference relay (relay-hop.js, one process per hop)
 //               over as many hops as an order's longest path takes (8), messages/s end to end,
-//               and the saturation orders/s as a ratio of each;
+//               and the saturation orders/s as a ratio of each, and of the durable relay's
+//               consumptions/s (hopRatio);
 // and CPU seconds and peak RSS of every process per phase (process-sampler.js). Orders that end
 // otherwise (REJECTED, refused requests) are counted; each phase gives up at a deadline and says
 // how many were left. Prints a progress line every 3 s, a table at the end, and writes
@@ -18,10 +24,14 @@
 //
 //   npm run bench -- [flags]
 //     --orders N          saturation orders (2000; 0 skips the phase)
-//     --rate R            offered orders per second (200)
-//     --seconds S         how long the rate is offered (30; 0 skips the phase)
+//     --sustained-seconds S  how long the sustained rate is offered (30; 0 skips the phase)
+//     --sustained-rate R  the sustained rate, instead of half the saturation rate (needed when
+//                         saturation is skipped; the phase is skipped otherwise)
+//     --rate R            burst orders per second (200); also --burst-rate
+//     --seconds S         how long the burst is offered (30; 0 skips the phase); also --burst-seconds
 //     --relay-messages M  messages through each relay (20000)
-//     --only PARTS        comma-separated: saturation, rate, relays, bare, durable (all)
+//     --only PARTS        comma-separated: saturation, sustained, burst (or rate), relays, bare,
+//                         durable (all)
 //     --hops H            relay hops (8)        --partitions P   topic partitions (6)
 //     --history N         pre-fill each service's inbox and outbox with N orders of rows (0)
 //     --history-age MIN   how long ago those rows were published (30; the outbox relay deletes
@@ -45,14 +55,21 @@ const { PlatformActor, PhaseTally } = require('./platform-actor');
 const { runRelay } = require('./relays');
 const { ProcessSampler, findBrokerPid } = require('./process-sampler');
 const { measureRowsPerOrder, prefillHistory, historyRowsLeft } = require('./history');
-const { summarizePhase, summarizeRelay, printTable, writeResult, round } = require('./report');
+const { quietInboxRows, consumptionsPerOrder } = require('./consumptions');
+const { summarizePhase, summarizeDrain, cpuPerOrder, summarizeRelay, printTable, writeResult, round } = require('./report');
 
 const PROGRESS_EVERY_MS = 3000;
 const TEARDOWN_MS = 20_000;
 const DAY_MS = 24 * 3_600_000;
-const PARTS = ['saturation', 'rate', 'bare', 'durable'];
-const DEFAULTS = { orders: 2000, rate: 200, seconds: 30, 'relay-messages': 20000, only: 'saturation,rate,relays', hops: 8, partitions: 6, history: 0, 'history-age': 30, deadline: 180, budget: 570, batch: 200, warmup: 10, 'broker-port': 29292, 'service-port': 4320 };
-const FLAGS = new Set([...Object.keys(DEFAULTS), 'out', 'keep-database']);
+/** A phase that offers a rate and waits for its orders leaves the phases after it this long to settle. */
+const SETTLE_RESERVE_MS = 60_000;
+const PARTS = ['saturation', 'sustained', 'burst', 'bare', 'durable'];
+/** The phases in the order they run (after the relays). */
+const PIPELINE_PHASES = ['saturation', 'sustained', 'burst'];
+const DEFAULTS = { orders: 2000, 'sustained-seconds': 30, rate: 200, seconds: 30, 'relay-messages': 20000, only: 'saturation,sustained,burst,relays', hops: 8, partitions: 6, history: 0, 'history-age': 30, deadline: 180, budget: 570, batch: 200, warmup: 10, 'broker-port': 29292, 'service-port': 4320 };
+/** The burst was the "rate" phase: its flags and its part keep their old names, the new ones are aliases. */
+const ALIASES = { 'burst-rate': 'rate', 'burst-seconds': 'seconds' };
+const FLAGS = new Set([...Object.keys(DEFAULTS), ...Object.keys(ALIASES), 'sustained-rate', 'out', 'keep-database']);
 const say = (line) => process.stdout.write(`[bench] ${line}\n`);
 
 class UsageError extends Error {}
@@ -62,22 +79,30 @@ function readOptions(argv) {
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i].replace(/^--/, '').split('=');
     if (!argv[i].startsWith('--') || !FLAGS.has(flag)) throw new UsageError(`unknown argument ${argv[i]} (see the flags at the top of test/bench/pipeline-bench.js)`);
-    given[flag] = flag === 'keep-database' ? true : (inline ?? argv[++i]);
+    given[ALIASES[flag] ?? flag] = flag === 'keep-database' ? true : (inline ?? argv[++i]);
   }
   const o = { ...DEFAULTS, ...given };
-  const parts = new Set(String(o.only).split(',').flatMap((part) => (part === 'relays' ? ['bare', 'durable'] : [part.trim()])));
-  for (const part of parts) if (!PARTS.includes(part)) throw new UsageError(`--only: unknown part ${part} (saturation, rate, relays, bare, durable)`);
+  const alias = { relays: ['bare', 'durable'], rate: ['burst'] };
+  const parts = new Set(String(o.only).split(',').flatMap((part) => alias[part.trim()] ?? [part.trim()]));
+  for (const part of parts) if (!PARTS.includes(part)) throw new UsageError(`--only: unknown part ${part} (saturation, sustained, burst, relays, bare, durable)`);
   const number = (name) => {
     const value = Number(o[name]);
     if (!Number.isFinite(value) || value < 0) throw new UsageError(`--${name} must be a number of at least 0, got ${o[name]}`);
     return value;
   };
   const options = {
-    orders: number('orders'), rate: number('rate'), seconds: number('seconds'), relayMessages: number('relay-messages'), hops: number('hops'), partitions: number('partitions'),
+    orders: number('orders'), sustainedSeconds: number('sustained-seconds'), sustainedRate: o['sustained-rate'] === undefined ? null : number('sustained-rate'),
+    burstRate: number('rate'), burstSeconds: number('seconds'), relayMessages: number('relay-messages'), hops: number('hops'), partitions: number('partitions'),
     history: number('history'), historyAgeMinutes: number('history-age'), deadlineMs: number('deadline') * 1000, budgetMs: number('budget') * 1000, batch: Math.max(1, number('batch')), warmup: Math.max(1, number('warmup')),
     brokerPort: number('broker-port'), firstServicePort: number('service-port'), out: o.out, keepDatabase: Boolean(o['keep-database']),
   };
-  options.parts = { saturation: parts.has('saturation') && options.orders > 0, rate: parts.has('rate') && options.rate > 0 && options.seconds > 0, bare: parts.has('bare'), durable: parts.has('durable') };
+  options.parts = {
+    saturation: parts.has('saturation') && options.orders > 0,
+    sustained: parts.has('sustained') && options.sustainedSeconds > 0 && options.sustainedRate !== 0,
+    burst: parts.has('burst') && options.burstRate > 0 && options.burstSeconds > 0,
+    bare: parts.has('bare'),
+    durable: parts.has('durable'),
+  };
   return options;
 }
 
@@ -86,7 +111,13 @@ async function main() {
   const startedAt = new Date().toISOString();
   options.budgetEndsAt = Date.now() + options.budgetMs;
   const runId = Date.now().toString(36);
-  const needsServices = options.parts.saturation || options.parts.rate;
+  const result = { startedAt, commit: gitCommit(), machine: machine(), options: printable(options), mix: MIX, phases: [] };
+  if (options.parts.sustained && !options.parts.saturation) {
+    // Without a saturation rate to halve and no --sustained-rate, there is no rate to offer.
+    const plan = sustainedPlan(options, undefined);
+    if (plan.skipped) skipSustained(options, result, plan.skipped);
+  }
+  const needsServices = PIPELINE_PHASES.some((phase) => options.parts[phase]);
   const resources = { children: [], platform: undefined, broker: undefined, database: `cbec_bench_${Date.now()}`, sampler: undefined };
   const cleanUp = () => tearDown(resources, options);
   process.once('SIGINT', () => cleanUp().finally(() => process.exit(130)));
@@ -107,22 +138,29 @@ async function main() {
   sampler.start();
   const kafka = new Kafka({ clientId: 'bench', brokers: [resources.broker.brokers], logLevel: logLevel.NOTHING });
 
-  const result = { startedAt, commit: gitCommit(), machine: machine(), options: printable(options), mix: MIX, phases: [] };
   try {
     const relays = await runRelays(kafka, resources, databaseUrl, options, result);
-    const { saturation, rate } = needsServices ? await runPipeline(kafka, resources, databaseUrl, options, runId, result) : {};
+    const { saturation, sustained, burst } = needsServices ? await runPipeline(kafka, resources, databaseUrl, options, runId, result) : {};
+    const latencies = (phase) => (phase ? { approved: phase.latencyMs.approved, completed: phase.latencyMs.completed } : null);
     Object.assign(result, {
       saturation: saturation ?? null,
-      rate: rate ?? null,
+      sustained: sustained ?? null,
+      burst: burst ?? null,
       relays,
       ordersPerSecond: saturation?.ordersPerSecond ?? null,
-      offeredRate: rate?.offeredRate ?? null,
-      latencyMs: rate ? { approved: rate.latencyMs.approved, completed: rate.latencyMs.completed } : null,
+      sustainedRate: sustained?.offeredRate ?? null,
+      sustainedLatencyMs: latencies(sustained),
+      sustainedCpuMsPerOrder: sustained?.cpuMsPerOrder?.pipeline ?? null,
+      // offeredRate and latencyMs are the burst's, under the names they had as the "rate" phase.
+      offeredRate: burst?.offeredRate ?? null,
+      latencyMs: latencies(burst),
+      burstAllTerminal: burst?.allTerminal ?? null,
+      burstDrainSeconds: burst?.drainSeconds ?? null,
       cpuSeconds: Object.fromEntries(result.phases.map((phase) => [phase.phase, Object.fromEntries(Object.entries(phase.processes).map(([name, p]) => [name, p.cpuSeconds]))])),
       peakRssMb: sampler.peaks(),
     });
-    result.ratioToDurableRelay = ratio(result.ordersPerSecond, relays.durable?.messagesPerSecond);
-    result.ratioToBareRelay = ratio(result.ordersPerSecond, relays.bare?.messagesPerSecond);
+    result.consumptionsPerOrder ??= null;
+    Object.assign(result, relayRatios(result.ordersPerSecond, result.consumptionsPerOrder, relays));
     result.machine.loadAverageAtEnd = os.loadavg().map((l) => round(l, 2));
     printTable(result, say);
     say(`results: ${writeResult(result, options.out)}`);
@@ -147,7 +185,7 @@ async function runRelays(kafka, resources, databaseUrl, options, result) {
   return relays;
 }
 
-/** The services, a warm-up (which also tells how many rows an order leaves), the history, then the two phases. */
+/** The services, a warm-up (which also tells how many rows an order leaves), the history, then the pipeline phases. */
 async function runPipeline(kafka, resources, databaseUrl, options, runId, result) {
   const sampler = resources.sampler;
   const platform = await startSystem(resources, kafka, databaseUrl, options, sampler);
@@ -171,13 +209,43 @@ async function runPipeline(kafka, resources, databaseUrl, options, runId, result
       result.history = await prefillHistory(client, { orders: options.history, perOrder: result.rowsPerOrder, ageMinutes: options.historyAgeMinutes, progress: say });
       result.phases.push(sampler.endPhase());
     }
-    const saturation = options.parts.saturation ? await runSaturation(platform, ordersOf, options, sampler, resources, result) : undefined;
-    const rate = options.parts.rate ? await runOfferedRate(platform, ordersOf, options, sampler, resources, result) : undefined;
+    let saturation;
+    if (options.parts.saturation) {
+      // Counted outside the phase, once the inbox is still, so the warm-up's last consumptions are
+      // before it and the saturation's last ones after it.
+      const before = await quietInboxRows(client);
+      saturation = await runSaturation(platform, ordersOf, options, sampler, resources, result);
+      const consumptions = consumptionsPerOrder(before, await quietInboxRows(client), saturation.completed);
+      result.consumptionsPerOrder = round(consumptions.perOrder, 2);
+      result.consumptionsPerOrderBySchema = consumptions.bySchema && Object.fromEntries(Object.entries(consumptions.bySchema).map(([schema, n]) => [schema, round(n, 2)]));
+    }
+    let sustained;
+    if (options.parts.sustained) {
+      const plan = sustainedPlan(options, saturation);
+      if (plan.skipped) skipSustained(options, result, plan.skipped);
+      else sustained = { basis: plan.basis, ...(await runOfferedRate(platform, ordersOf, 'sustained', plan.rate, options.sustainedSeconds, options, sampler, resources, result)) };
+    }
+    const burst = options.parts.burst ? await runOfferedRate(platform, ordersOf, 'burst', options.burstRate, options.burstSeconds, options, sampler, resources, result) : undefined;
     if (options.history > 0) result.history.outboxRowsLeftAtEnd = await historyRowsLeft(client);
-    return { saturation, rate };
+    return { saturation, sustained, burst };
   } finally {
     await client.end();
   }
+}
+
+/** The sustained phase's rate: --sustained-rate, else half the saturation rate, rounded; or why there is none. */
+function sustainedPlan(options, saturation) {
+  if (options.sustainedRate !== null) return { rate: options.sustainedRate, basis: '--sustained-rate' };
+  if (!saturation?.ordersPerSecond) return { skipped: 'no saturation rate to halve (saturation skipped or nothing completed) and no --sustained-rate' };
+  const rate = Math.round(saturation.ordersPerSecond / 2);
+  if (rate === 0) return { skipped: `half the saturation rate (${saturation.ordersPerSecond} orders/s) rounds to 0 orders/s; pass --sustained-rate` };
+  return { rate, basis: `half the saturation rate (${saturation.ordersPerSecond} orders/s)` };
+}
+
+function skipSustained(options, result, reason) {
+  say(`sustained: skipped: ${reason}`);
+  options.parts.sustained = false;
+  result.sustainedSkipped = reason;
 }
 
 /** Starts every service on the bench's ports with long timeouts and an instant quarantine, then the platform. */
@@ -218,44 +286,58 @@ async function startSystem(resources, kafka, databaseUrl, options, sampler) {
 /** N orders in batched sends, each send awaited before the next: as fast as the broker takes them. */
 async function runSaturation(platform, ordersOf, options, sampler, resources, result) {
   say(`saturation: ${options.orders} orders in sends of ${options.batch}...`);
-  const tally = new PhaseTally('saturation');
-  sampler.beginPhase('saturation');
-  const ticker = progressLine(tally);
-  const started = Date.now();
-  try {
+  return inPhase('saturation', sampler, result, async (tally) => {
+    const started = Date.now();
     for (let sent = 0; sent < options.orders; sent += options.batch) await platform.place(tally, ordersOf(Math.min(options.batch, options.orders - sent)));
     const injectSeconds = (Date.now() - started) / 1000;
-    // Leaves the rate phase its offering time and a minute to settle, and the teardown 20 s.
-    const reserveMs = (options.parts.rate ? options.seconds * 1000 + 60_000 : 0) + TEARDOWN_MS;
-    const gaveUp = !(await settle(tally, phaseDeadline(options, reserveMs), resources));
+    const gaveUp = !(await settle(tally, phaseDeadline(options, reserveAfter('saturation', options)), resources));
     return summarizePhase(tally, { gaveUp, injectSeconds });
-  } finally {
-    clearInterval(ticker);
-    result.phases.push(sampler.endPhase());
-  }
+  });
 }
 
-/** R orders per second for S seconds, a batch every 100 ms holding what is due by then. */
-async function runOfferedRate(platform, ordersOf, options, sampler, resources, result) {
-  say(`offered rate: ${options.rate} orders/s for ${options.seconds}s...`);
-  const tally = new PhaseTally('rate');
-  sampler.beginPhase('rate');
-  const ticker = progressLine(tally);
-  const total = Math.round(options.rate * options.seconds);
-  const started = Date.now();
-  try {
+/** `rate` orders per second for `seconds` seconds, a batch every 100 ms holding what is due by then (the sustained and the burst phase). */
+async function runOfferedRate(platform, ordersOf, name, rate, seconds, options, sampler, resources, result) {
+  say(`${name}: ${rate} orders/s for ${seconds}s...`);
+  return inPhase(name, sampler, result, async (tally) => {
+    const total = Math.max(1, Math.round(rate * seconds));
+    const started = Date.now();
     while (tally.injected < total) {
-      const due = Math.min(total, Math.floor((options.rate * (Date.now() - started)) / 1000)) - tally.injected;
+      const due = Math.min(total, Math.floor((rate * (Date.now() - started)) / 1000)) - tally.injected;
       if (due > 0) await platform.place(tally, ordersOf(due));
       await sleep(100);
     }
     const injectSeconds = (Date.now() - started) / 1000;
-    const gaveUp = !(await settle(tally, phaseDeadline(options, TEARDOWN_MS), resources));
-    return { offeredRate: options.rate, offeredSeconds: options.seconds, achievedInjectRate: round(total / injectSeconds, 1), ...summarizePhase(tally, { gaveUp, injectSeconds }) };
+    const gaveUp = !(await settle(tally, phaseDeadline(options, reserveAfter(name, options)), resources));
+    return { offeredRate: rate, offeredSeconds: seconds, achievedInjectRate: round(total / injectSeconds, 1), ...summarizePhase(tally, { gaveUp, injectSeconds }), ...summarizeDrain(tally) };
+  });
+}
+
+/**
+ * One measured phase: its tally, its CPU (process-sampler.js) and a progress line around `body`,
+ * which returns the phase's summary; adds the CPU per completed order of the pipeline's own
+ * processes (the services, the broker, PostgreSQL's bench database), what an order costs
+ * whatever else the machine runs. What they spend idle (relay polls, fetches) over the phase is
+ * in it too, so at a low offered rate it weighs more.
+ */
+async function inPhase(name, sampler, result, body) {
+  const tally = new PhaseTally(name);
+  sampler.beginPhase(name);
+  const ticker = progressLine(tally);
+  let summary;
+  try {
+    summary = await body(tally);
   } finally {
     clearInterval(ticker);
     result.phases.push(sampler.endPhase());
   }
+  return { ...summary, cpuMsPerOrder: cpuPerOrder(result.phases[result.phases.length - 1], [...serviceNames(), 'kafka', 'postgres'], summary.completed) };
+}
+
+/** What the phases after `phase` need: each offered rate its time and a minute to settle, and the teardown. */
+function reserveAfter(phase, options) {
+  const later = PIPELINE_PHASES.slice(PIPELINE_PHASES.indexOf(phase) + 1).filter((p) => options.parts[p]);
+  const offeredMs = { sustained: options.sustainedSeconds * 1000, burst: options.burstSeconds * 1000 };
+  return later.reduce((ms, p) => ms + (offeredMs[p] ?? 0) + SETTLE_RESERVE_MS, TEARDOWN_MS);
 }
 
 /** How long a phase may still wait: --deadline, or less when the run's --budget is running out. */
@@ -312,6 +394,25 @@ async function sql(databaseName, statement) {
 
 function ratio(ordersPerSecond, messagesPerSecond) {
   return ordersPerSecond && messagesPerSecond ? round(ordersPerSecond / messagesPerSecond, 4) : null;
+}
+
+/**
+ * The saturation rate against the reference relays. ratioTo*Relay: orders/s over messages/s.
+ * durableRelayShareOver8Hops: orders/s over (durable messages/s / hops), the durable relay's
+ * messages/s divided among the hops an order's longest path takes, as issue 15's target (at
+ * least 15 %) reads it; the name keeps "8" though --hops sets them. hopRatio: the pipeline's
+ * handled consumptions/s (orders/s × consumptions per order) over the durable relay's (each
+ * message is consumed once per hop): how the two compare consumption for consumption.
+ */
+function relayRatios(ordersPerSecond, consumptions, relays) {
+  const durable = relays.durable;
+  const durableConsumptions = durable ? durable.messagesPerSecond * durable.hops : null;
+  return {
+    ratioToDurableRelay: ratio(ordersPerSecond, durable?.messagesPerSecond),
+    ratioToBareRelay: ratio(ordersPerSecond, relays.bare?.messagesPerSecond),
+    durableRelayShareOver8Hops: durable ? ratio(ordersPerSecond, durable.messagesPerSecond / durable.hops) : null,
+    hopRatio: consumptions ? ratio(ordersPerSecond * consumptions, durableConsumptions) : null,
+  };
 }
 
 function machine() {

@@ -25,7 +25,7 @@ const CLEARANCE = {
 };
 const HEADERS = { 'content-type': 'application/cloudevents+json; charset=utf-8' };
 
-/** What happened to the orders of one phase (warm-up, saturation, rate). */
+/** What happened to the orders of one phase (warm-up, saturation, sustained, burst). */
 class PhaseTally {
   constructor(name) {
     this.name = name;
@@ -39,7 +39,9 @@ class PhaseTally {
     this.refusedBy = {};
     this.answers = { proof: 0, payment: 0, signature: 0, pickup: 0 };
     this.firstSentAt = undefined;
+    this.lastSentAt = undefined;
     this.lastCompletedAt = undefined;
+    this.lastEndedAt = undefined; // COMPLETED or REJECTED: with lastSentAt, how long the queue took to drain
   }
 
   get ended() {
@@ -81,6 +83,7 @@ class PlatformActor {
   async place(tally, orders) {
     const sentAt = Date.now();
     tally.firstSentAt ??= sentAt;
+    tally.lastSentAt = sentAt;
     const messages = orders.map((order) => {
       const subject = `${order.platformId}/${order.orderId}`;
       const record = { model: order.clearanceModel, sentAt };
@@ -124,10 +127,12 @@ class PlatformActor {
           record.completedAt = now;
           tally.completed++;
           tally.lastCompletedAt = now;
+          tally.lastEndedAt = now;
         } else if (data.status === 'REJECTED' && record.rejected === undefined && record.completedAt === undefined) {
           record.rejected = data.reasonCode ?? 'UNKNOWN';
           tally.rejected++;
           tally.rejectedBy[record.rejected] = (tally.rejectedBy[record.rejected] ?? 0) + 1;
+          tally.lastEndedAt = now;
         }
         return undefined;
       case CLEARANCE.requestRefused:

@@ -46,27 +46,52 @@ function summarizePhase(tally, { gaveUp, injectSeconds }) {
   };
 }
 
+/** Whether every offered order ended (COMPLETED or REJECTED), and the seconds from the last order offered to the last that ended. */
+function summarizeDrain(tally) {
+  const allTerminal = tally.settled;
+  return { allTerminal, drainSeconds: allTerminal ? round((tally.lastEndedAt - tally.lastSentAt) / 1000, 2) : null };
+}
+
+/** CPU milliseconds per order of each of `groups` over a phase (process-sampler.js), and their sum as `pipeline`; null without orders. */
+function cpuPerOrder(phase, groups, orders) {
+  if (!orders) return null;
+  const present = groups.filter((group) => phase.processes[group]);
+  const perOrder = (seconds) => round((1000 * seconds) / orders, 1);
+  const pipeline = perOrder(present.reduce((sum, group) => sum + phase.processes[group].cpuSeconds, 0));
+  return { pipeline, ...Object.fromEntries(present.map((group) => [group, perOrder(phase.processes[group].cpuSeconds)])) };
+}
+
 function summarizeRelay(relay) {
   return { ...relay, seconds: round(relay.seconds, 2), messagesPerSecond: round(relay.messagesPerSecond, 1), latencies: undefined, latencyMs: percentiles(relay.latencies) };
 }
 
 /** The table printed at the end of a run. */
 function printTable(result, say) {
-  const { saturation, rate, relays } = result;
+  const { saturation, sustained, burst, relays } = result;
   const ms = (p) => (p.count ? `${p.p50}/${p.p95}/${p.p99}` : '-');
   say('');
-  say(`${'run'.padEnd(26)}${'orders'.padStart(8)}${'done'.padStart(7)}${'rej'.padStart(5)}${'left'.padStart(6)}${'per s'.padStart(9)}   ${'APPROVED p50/p95/p99 ms'.padEnd(26)}COMPLETED p50/p95/p99 ms`);
+  say(`${'run'.padEnd(26)}${'orders'.padStart(8)}${'done'.padStart(7)}${'rej'.padStart(5)}${'left'.padStart(6)}${'per s'.padStart(9)}${'CPU ms/order'.padStart(14)}   ${'APPROVED p50/p95/p99 ms'.padEnd(26)}COMPLETED p50/p95/p99 ms`);
   const phaseRow = (name, p) =>
-    say(`${name.padEnd(26)}${String(p.orders).padStart(8)}${String(p.completed).padStart(7)}${String(p.rejected).padStart(5)}${String(p.unfinished).padStart(6)}${fmt(p.ordersPerSecond).padStart(9)}   ${ms(p.latencyMs.approved).padEnd(26)}${ms(p.latencyMs.completed)}${p.gaveUp ? '   (gave up at the deadline)' : ''}`);
+    say(`${name.padEnd(26)}${String(p.orders).padStart(8)}${String(p.completed).padStart(7)}${String(p.rejected).padStart(5)}${String(p.unfinished).padStart(6)}${fmt(p.ordersPerSecond).padStart(9)}${fmt(p.cpuMsPerOrder?.pipeline).padStart(14)}   ${ms(p.latencyMs.approved).padEnd(26)}${ms(p.latencyMs.completed)}${p.gaveUp ? '   (gave up at the deadline)' : ''}`);
   if (saturation) phaseRow('saturation', saturation);
-  if (rate) phaseRow(`offered ${rate.offeredRate}/s for ${rate.offeredSeconds}s`, rate);
+  if (sustained) phaseRow(`sustained ${sustained.offeredRate}/s for ${sustained.offeredSeconds}s`, sustained);
+  if (burst) phaseRow(`burst ${burst.offeredRate}/s for ${burst.offeredSeconds}s`, burst);
   for (const relay of Object.values(relays ?? {})) {
-    say(`${`${relay.mode} relay, ${relay.hops} hops`.padEnd(26)}${String(relay.messages).padStart(8)}${String(relay.arrived).padStart(7)}${''.padStart(5)}${String(relay.messages - relay.arrived).padStart(6)}${fmt(relay.messagesPerSecond).padStart(9)}   ${''.padEnd(26)}${ms(relay.latencyMs)} (to the sink)`);
+    say(`${`${relay.mode} relay, ${relay.hops} hops`.padEnd(26)}${String(relay.messages).padStart(8)}${String(relay.arrived).padStart(7)}${''.padStart(5)}${String(relay.messages - relay.arrived).padStart(6)}${fmt(relay.messagesPerSecond).padStart(9)}${''.padStart(14)}   ${''.padEnd(26)}${ms(relay.latencyMs)} (to the sink)`);
+  }
+  if (saturation || sustained || burst) say('(CPU ms/order: the services, the broker and PostgreSQL over the phase, idle time included, per completed order)');
+  if (sustained) say(`sustained: ${sustained.offeredRate} orders/s, ${sustained.basis}; ${sustained.completed} of ${sustained.orders} COMPLETED`);
+  if (result.sustainedSkipped) say(`sustained: skipped: ${result.sustainedSkipped}`);
+  if (burst) {
+    say(`burst: ${burst.allTerminal ? 'every offered order ended (COMPLETED or REJECTED)' : `${burst.unfinished} of ${burst.orders} orders had not ended at the deadline`}; drain ${burst.drainSeconds === null ? '-' : `${fmt(burst.drainSeconds)} s`} from the last order offered to the last that ended`);
   }
   if (result.ratioToDurableRelay !== null || result.ratioToBareRelay !== null) {
-    say(`saturation orders/s as a share of the relays' messages/s: durable ${fmtRatio(result.ratioToDurableRelay)}, bare ${fmtRatio(result.ratioToBareRelay)}`);
+    say(`saturation orders/s as a share of the relays' messages/s: durable ${fmtRatio(result.ratioToDurableRelay)}, bare ${fmtRatio(result.ratioToBareRelay)}; of the durable relay's messages/s over its ${relays.durable?.hops ?? '-'} hops: ${fmtRatio(result.durableRelayShareOver8Hops)}`);
   }
-  for (const [name, p] of [['saturation', saturation], ['rate', rate]]) {
+  if (result.consumptionsPerOrder !== null) {
+    say(`consumptions per order (handled, counted in the inboxes over saturation): ${result.consumptionsPerOrder}; hopRatio (orders/s × consumptions per order over the durable relay's messages/s × hops): ${fmtRatio(result.hopRatio)}`);
+  }
+  for (const [name, p] of [['saturation', saturation], ['sustained', sustained], ['burst', burst]]) {
     if (p && (p.rejected > 0 || p.refused > 0)) say(`${name}: rejected ${JSON.stringify(p.rejectedBy)}, refused ${JSON.stringify(p.refusedBy)}`);
   }
 
@@ -97,7 +122,7 @@ function fmt(value) {
   return value === null || value === undefined ? '-' : Number(value).toFixed(1);
 }
 function fmtRatio(value) {
-  return value === null ? '-' : `${(100 * value).toFixed(2)}%`;
+  return value === null || value === undefined ? '-' : `${(100 * value).toFixed(2)}%`;
 }
 function round(value, digits) {
   if (value === null || value === undefined) return value;
@@ -105,4 +130,4 @@ function round(value, digits) {
   return Math.round(value * f) / f;
 }
 
-module.exports = { percentiles, summarizePhase, summarizeRelay, printTable, writeResult, round };
+module.exports = { percentiles, summarizePhase, summarizeDrain, cpuPerOrder, summarizeRelay, printTable, writeResult, round };
