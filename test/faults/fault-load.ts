@@ -106,7 +106,7 @@ export class FaultLoad {
     order.logistics = { carrier: 'SF-INTL', waybillNumber: `SF${this.runId}X${ordersPlaced}` };
     order.items = Array.from({ length: INPUT_LIMITS.maxArrayLength }, (_, i) => ({
       sku: `TS-${String(i).padStart(4, '0')}`,
-      name: `Cotton T-shirt ${i} ${'size and colour as ordered, '.repeat(12)}`.trim(),
+      name: `Cotton T-shirt ${i} ${'size and colour as ordered, '.repeat(11)}`.trim(),
       hsCode: '6109100010',
       quantity: 1,
       unitPrice: '1.00',
