@@ -99,4 +99,29 @@ describe('durable timers on real PostgreSQL', () => {
     const [{ due }] = await dataSource.query(`SELECT count(*)::int AS due FROM ${tables.timer} WHERE subject = ANY($1) AND fired_at IS NULL`, [subjects]);
     expect(due).toBe(0);
   });
+
+  it('keeps no row of a timer that has fired, so the table holds only timers still to fire', async () => {
+    const subjects = await ordersAwaitingPayment(30);
+    await fireAllDue(poller(rejectWhenTaxDue));
+
+    const [{ left }] = await dataSource.query(`SELECT count(*)::int AS left FROM ${tables.timer} WHERE subject = ANY($1)`, [subjects]);
+    expect(left).toBe(0);
+    const [{ rejected }] = await dataSource.query(`SELECT count(*)::int AS rejected FROM ${orders} WHERE subject = ANY($1) AND status = 'REJECTED'`, [subjects]);
+    expect(rejected).toBe(30);
+  });
+
+  it('keeps the one row of a timer that set itself again when it fired, due at its new time', async () => {
+    const [subject] = await ordersAwaitingPayment(1);
+    const later = new Date(Date.now() + 3_600_000);
+    const remindLater: TimerHandler = {
+      kind: TAX_DUE,
+      async fire(timer, { timers }) {
+        await timers.schedule(TAX_DUE, later);
+      },
+    };
+    await poller(remindLater).fireNext();
+
+    const rows = await dataSource.query(`SELECT due_at, fired_at FROM ${tables.timer} WHERE subject = $1`, [subject]);
+    expect(rows).toEqual([{ due_at: later, fired_at: null }]);
+  });
 });

@@ -1,6 +1,7 @@
 // Durable timers (proof due, tax due, pickup window, quarantine): a row per (kind, order) in the
-// service's schema, fired once by a poller in its own transaction with the events it causes, so
-// a timer survives restarts and fires within a poll interval of its due time.
+// service's schema, fired once by a poller in its own transaction with the events it causes, and
+// deleted in that transaction, so a timer survives restarts and fires within a poll interval of
+// its due time.
 import type { DataSource, EntityManager } from 'typeorm';
 import { CloudEvent } from './cloud-event';
 import type { HandlerContext, OutgoingEvent } from './handler';
@@ -151,12 +152,12 @@ export class TimerPoller {
     });
   }
 
-  /** Marks the timer fired if it is still the version the poller read; false if it was cancelled or moved. */
+  /**
+   * Deletes the timer, fired, if it is still the version the poller read; false if it was
+   * cancelled or moved. A fired timer leaves no row: the table holds the timers still to fire.
+   */
   private async claim(manager: EntityManager, timer: DueTimer, version: string): Promise<boolean> {
-    const [, claimed] = await manager.query(
-      `UPDATE ${this.tables.timer} SET fired_at = now(), attempts = attempts + 1 WHERE kind = $1 AND subject = $2 AND fired_at IS NULL AND xmin::text = $3`,
-      [timer.kind, timer.subject, version],
-    );
+    const [, claimed] = await manager.query(`DELETE FROM ${this.tables.timer} WHERE kind = $1 AND subject = $2 AND fired_at IS NULL AND xmin::text = $3`, [timer.kind, timer.subject, version]);
     return claimed === 1;
   }
 }
