@@ -1,5 +1,5 @@
 // The one way a service talks to Kafka: topics at start-up, the outbox relay, its consumer,
-// dead letters, lag, and an orderly shutdown. Services give it handlers; they never see kafkajs.
+// dead letters, lag, the pruning of its outbox and inbox, and an orderly shutdown. Services give it handlers; they never see kafkajs.
 import { Admin, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -7,6 +7,7 @@ import { deadLetterTopic, serviceEventsTopic, TOPICS } from '@cbec/contracts';
 import { ConsumerOptions, EventConsumer, RetryPolicy, Subscription } from './consumer';
 import { DeadLetterStore } from './dead-letters';
 import type { EventHandler } from './handler';
+import { Housekeeping } from './housekeeping';
 import { LagMonitor } from './lag-monitor';
 import type { Logger } from './logger';
 import { DEFAULT_RELAY, OutboxRelay, RelayOptions } from './outbox';
@@ -48,6 +49,7 @@ export class Messaging {
   private readonly admin: Admin;
   private readonly producer: Producer;
   private readonly relay: OutboxRelay;
+  private readonly housekeeping: Housekeeping;
   private readonly consumer?: EventConsumer;
   private readonly lagMonitor?: LagMonitor;
   private readonly timerPoller: TimerPoller;
@@ -75,7 +77,9 @@ export class Messaging {
     this.outbox = new Outbox(tables, `/services/${config.service}`);
     this.deadLetters = new DeadLetterStore(config.dataSource, tables, this.outbox, config.service);
     const pool = (config.dataSource.driver as unknown as { master: Pool }).master;
-    this.relay = new OutboxRelay(pool, this.producer, tables, config.log.child({ component: 'outbox-relay' }), { ...DEFAULT_RELAY, ...config.relay });
+    const relay = { ...DEFAULT_RELAY, ...config.relay };
+    this.relay = new OutboxRelay(pool, this.producer, tables, config.log.child({ component: 'outbox-relay' }), relay);
+    this.housekeeping = new Housekeeping(pool, tables, config.log.child({ component: 'housekeeping' }), relay);
     this.timerPoller = new TimerPoller(config.dataSource, tables, this.outbox, config.timers ?? [], config.log.child({ component: 'timers' }));
     if (config.consumer) {
       const { groupId } = config.consumer;
@@ -102,6 +106,7 @@ export class Messaging {
     await ensureTopics(this.admin, topics, config.partitions);
     await this.producer.connect();
     this.relay.start();
+    this.housekeeping.start();
     await this.consumer?.start();
     this.timerPoller.start();
     this.lagMonitor?.start();
@@ -117,6 +122,7 @@ export class Messaging {
     this.lagMonitor?.stop();
     await this.consumer?.stop();
     await this.timerPoller.stop();
+    await this.housekeeping.stop();
     await this.relay.stop();
     await this.producer.disconnect();
     await this.admin.disconnect();
