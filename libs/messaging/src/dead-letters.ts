@@ -43,11 +43,12 @@ export class DeadLetterStore {
     private readonly service: string,
   ) {}
 
-  async record(failed: FailedMessage): Promise<string> {
+  /** Keeps, publishes and announces the letter, in the caller's transaction if one is given. */
+  async record(failed: FailedMessage, within?: EntityManager): Promise<string> {
     const message = { ...failed, key: storableNullableText(failed.key), reason: storableText(failed.reason), headers: storableJson(failed.headers) };
     const id = randomUUID();
     const deadAt = new Date().toISOString();
-    await this.dataSource.transaction(async (manager) => {
+    const write = async (manager: EntityManager) => {
       await manager.query(
         `INSERT INTO ${this.tables.deadLetter} (id, consumer_group, topic, partition, "offset", key, reason, attempts, dead_at, payload, headers)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11::jsonb)`,
@@ -76,9 +77,20 @@ export class DeadLetterStore {
       // Ops see the payload and the reason (a database error may quote a value) with ID numbers and
       // phones masked; the original stays here for replay.
       await this.outbox.publish(manager, [{ topic: serviceEventsTopic(this.service), type: OPS_EVENTS.messageDeadLettered, subject: deadLetterSubject(id), data: announced }]);
-    });
+    };
+    await (within ? write(within) : this.dataSource.transaction(write));
     messagingMetrics().deadLettered.inc({ group: message.consumerGroup, topic: message.topic });
     return id;
+  }
+
+  /**
+   * A letter of an event its group took in and later gave up on (the gateway's held-back events
+   * past their horizon): the event's inbox row goes with it, so that a replay is handled rather
+   * than skipped as a duplicate.
+   */
+  async recordGivenUp(failed: FailedMessage, eventId: string, manager: EntityManager): Promise<string> {
+    await manager.query(`DELETE FROM ${this.tables.processedEvent} WHERE consumer_group = $1 AND event_id = $2`, [failed.consumerGroup, eventId]);
+    return this.record(failed, manager);
   }
 
   async list(limit = 100, offset = 0): Promise<DeadLetter[]> {

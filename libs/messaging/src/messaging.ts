@@ -154,6 +154,11 @@ export class Messaging {
     return lag.reduce((sum, partition) => sum + partition.lag, 0);
   }
 
+  /** The consumer group this service reads in (and files its dead letters under), if it reads. */
+  get consumerGroup(): string | undefined {
+    return this.config.consumer?.groupId;
+  }
+
   /** For tests of the delivery guarantees: the consumer behind the handlers. */
   get eventConsumer(): EventConsumer | undefined {
     return this.consumer;
