@@ -1,5 +1,6 @@
 // The one way a service talks to Kafka: topics at start-up, the outbox relay, its consumer,
-// dead letters, lag, the pruning of its outbox and inbox, and an orderly shutdown. Services give it handlers; they never see kafkajs.
+// dead letters, lag, the pruning of its outbox and inbox, and an orderly shutdown. Services give
+// it handlers; they never see kafkajs.
 import { Admin, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -79,7 +80,8 @@ export class Messaging {
     const pool = (config.dataSource.driver as unknown as { master: Pool }).master;
     const relay = { ...DEFAULT_RELAY, ...config.relay };
     this.relay = new OutboxRelay(pool, this.producer, tables, config.log.child({ component: 'outbox-relay' }), relay);
-    this.housekeeping = new Housekeeping(pool, tables, config.log.child({ component: 'housekeeping' }), relay);
+    const { retentionMs, dedupWindowMs, pruneBatchSize } = relay;
+    this.housekeeping = new Housekeeping(pool, tables, config.log.child({ component: 'housekeeping' }), { retentionMs, dedupWindowMs, pruneBatchSize });
     this.timerPoller = new TimerPoller(config.dataSource, tables, this.outbox, config.timers ?? [], config.log.child({ component: 'timers' }));
     if (config.consumer) {
       const { groupId } = config.consumer;
