@@ -15,6 +15,7 @@ import { backoffMs, OutboxMessage, writeToOutbox } from './outbox';
 import type { Outbox } from './publisher';
 import type { MessagingTables } from './tables';
 import { timerScheduler } from './timers';
+import { Turns } from './turns';
 
 export interface Subscription {
   topic: string;
@@ -74,6 +75,7 @@ export class EventConsumer {
   private restartTimer?: NodeJS.Timeout;
   private stopping = false;
   private readonly handlers = new Map<string, EventHandler>();
+  private readonly turns = new Turns();
 
   constructor(
     private readonly kafka: Kafka,
@@ -250,11 +252,20 @@ export class EventConsumer {
     return whileHeartbeating(heartbeat, () => this.transaction(items, groupId));
   }
 
-  private async transaction(items: EventItem[], groupId: string): Promise<Outcome> {
+  /**
+   * Runs of one partition number take turns: an order's events share that number on every topic,
+   * so two runs of one group never wait on each other's order rows. In this process a run waits
+   * for its turn before it takes a pooled connection, so waiting runs leave the pool to REST calls
+   * and dead-letter writes; the advisory lock in the transaction makes replicas take turns too.
+   */
+  private transaction(items: EventItem[], groupId: string): Promise<Outcome> {
+    const turn = `consume:${this.tables.schema}:${groupId}:${items[0].failed.partition}`;
+    return this.turns.take(turn, () => this.transactionInTurn(items, groupId, turn));
+  }
+
+  private async transactionInTurn(items: EventItem[], groupId: string, turn: string): Promise<Outcome> {
     return this.dataSource.transaction(async (manager) => {
-      // Runs of one partition number take turns: an order's events share that number on every
-      // topic, so two runs of one group never wait on each other's order rows.
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [`consume:${this.tables.schema}:${groupId}:${items[0].failed.partition}`]);
+      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [turn]);
       const inserted: { event_id: string }[] = await manager.query(
         `INSERT INTO ${this.tables.processedEvent} (consumer_group, event_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING RETURNING event_id`,
         [groupId, items.map((item) => item.event.id)],

@@ -43,8 +43,9 @@ export class DeadLetterStore {
     private readonly service: string,
   ) {}
 
-  async record(failed: FailedMessage): Promise<string> {
-    const id = await this.dataSource.transaction((manager) => this.write(manager, failed, true));
+  /** Keeps, publishes and announces the letter, in the caller's transaction if one is given. */
+  async record(failed: FailedMessage, within?: EntityManager): Promise<string> {
+    const id = await (within ? this.write(within, failed, true) : this.dataSource.transaction((manager) => this.write(manager, failed, true)));
     messagingMetrics().deadLettered.inc({ group: failed.consumerGroup, topic: failed.topic });
     return id;
   }
@@ -99,6 +100,16 @@ export class DeadLetterStore {
     // phones masked; the original stays here for replay.
     await this.outbox.publish(manager, [{ topic: serviceEventsTopic(this.service), type: OPS_EVENTS.messageDeadLettered, subject: deadLetterSubject(id), data: announced }]);
     return id;
+  }
+
+  /**
+   * A letter of an event its group took in and later gave up on (the gateway's held-back events
+   * past their horizon): the event's inbox row goes with it, so that a replay is handled rather
+   * than skipped as a duplicate.
+   */
+  async recordGivenUp(failed: FailedMessage, eventId: string, manager: EntityManager): Promise<string> {
+    await manager.query(`DELETE FROM ${this.tables.processedEvent} WHERE consumer_group = $1 AND event_id = $2`, [failed.consumerGroup, eventId]);
+    return this.record(failed, manager);
   }
 
   async list(limit = 100, offset = 0): Promise<DeadLetter[]> {

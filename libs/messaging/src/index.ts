@@ -3,6 +3,7 @@ export * from './consumer';
 export * from './dead-letters';
 export * from './failure-kind';
 export * from './handler';
+export * from './housekeeping';
 export * from './lag-monitor';
 export * from './logger';
 export * from './messaging';

@@ -5,6 +5,7 @@ import { deadLetterTopic, OPS_COMMANDS, OPS_EVENTS, serviceEventsTopic, TOPICS }
 import { eventually, TestPublisher, TopicProbe } from '@cbec/testing';
 import { createEvent, encodeEvent } from './cloud-event';
 import type { EventHandler } from './handler';
+import { Housekeeping } from './housekeeping';
 import { createLogger } from './logger';
 import { Messaging } from './messaging';
 import { OutboxRelay } from './outbox';
@@ -320,6 +321,35 @@ describe('messaging on real Kafka and PostgreSQL', () => {
     expect(Math.max(...calls)).toBeGreaterThan(1);
   });
 
+  it('goes on publishing while a prune of the outbox waits for rows locked elsewhere', async () => {
+    const topic = `test.prune-stall.${randomUUID().slice(0, 8)}`;
+    const own = await freshSchema();
+    const tables = messagingTables(own);
+    await dataSource.query(`INSERT INTO ${tables.outbox} (topic, key, value, published_at) SELECT 't', 'k', '\\x00'::bytea, now() - interval '2 hours' FROM generate_series(1, 50)`);
+    const pruneWaits = async () =>
+      (await dataSource.query(`SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE $1`, [`DELETE FROM ${tables.outbox}%`])).length > 0;
+    const oldRows = async () => (await dataSource.query(`SELECT count(*)::int AS n FROM ${tables.outbox} WHERE published_at < now() - interval '1 hour'`))[0].n;
+
+    // Another transaction holds the rows past their retention, so the prune that deletes them waits.
+    const holder = dataSource.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    try {
+      await holder.query(`SELECT id FROM ${tables.outbox} WHERE published_at IS NOT NULL FOR UPDATE`);
+      const messaging = await startMessaging(topic, [], 3, own);
+      const seen = await probe(topic);
+      await eventually(pruneWaits, { what: 'the prune to wait for the locked rows' });
+
+      await dataSource.transaction((manager) => messaging.outbox.publish(manager, [{ topic, type: 'test.during-prune', subject: 'p/during-prune', data: { platformId: 'p', orderId: 'during-prune' } }]));
+      await seen.waitFor((m) => m.json?.type === 'test.during-prune', { timeoutMs: 10_000, what: 'the event published while the prune waits' });
+      expect(await pruneWaits()).toBe(true);
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+    await eventually(async () => (await oldRows()) === 0, { what: 'the prune to finish once the rows are free' });
+  });
+
   it('prunes published outbox rows past their retention and inbox rows past the dedup window, and only those', async () => {
     const own = await freshSchema();
     const tables = messagingTables(own);
@@ -327,11 +357,7 @@ describe('messaging on real Kafka and PostgreSQL', () => {
     await dataSource.query(`INSERT INTO ${tables.outbox} (topic, key, value, published_at) SELECT 't', 'k', '\\x00'::bytea, now() FROM generate_series(1, 7)`);
     await dataSource.query(`INSERT INTO ${tables.processedEvent} (consumer_group, event_id, processed_at) SELECT 'g', 'old-' || n, now() - interval '8 days' FROM generate_series(1, 1300) n`);
     await dataSource.query(`INSERT INTO ${tables.processedEvent} (consumer_group, event_id) SELECT 'g', 'new-' || n FROM generate_series(1, 9) n`);
-    const relay = new OutboxRelay((dataSource.driver as any).master, undefined as any, tables, log, { retentionMs: 3_600_000, dedupWindowMs: 7 * 86_400_000, pruneBatchSize: 500 }, undefined as any);
-    (relay as any).running = true;
-    (relay as any).client = await (dataSource.driver as any).master.connect();
-    await (relay as any).cleanup();
-    (relay as any).client.release();
+    await new Housekeeping((dataSource.driver as any).master, tables, log, { retentionMs: 3_600_000, dedupWindowMs: 7 * 86_400_000, pruneBatchSize: 500 }).tidy();
 
     const [{ n: outboxLeft }] = await dataSource.query(`SELECT count(*)::int AS n FROM ${tables.outbox}`);
     const [{ n: inboxLeft }] = await dataSource.query(`SELECT count(*)::int AS n FROM ${tables.processedEvent} WHERE event_id LIKE 'new-%'`);

@@ -1,5 +1,6 @@
 // The one way a service talks to Kafka: topics at start-up, the outbox relay, its consumer,
-// dead letters, lag, and an orderly shutdown. Services give it handlers; they never see kafkajs.
+// dead letters, lag, the pruning of its outbox and inbox, and an orderly shutdown. Services give
+// it handlers; they never see kafkajs.
 import { Admin, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
@@ -7,6 +8,7 @@ import { deadLetterTopic, serviceEventsTopic, TOPICS } from '@cbec/contracts';
 import { ConsumerOptions, EventConsumer, RetryPolicy, Subscription } from './consumer';
 import { DeadLetterStore } from './dead-letters';
 import type { EventHandler } from './handler';
+import { Housekeeping } from './housekeeping';
 import { LagMonitor } from './lag-monitor';
 import type { Logger } from './logger';
 import { DEFAULT_RELAY, OutboxRelay, RelayOptions } from './outbox';
@@ -49,6 +51,7 @@ export class Messaging {
   private readonly admin: Admin;
   private producer: Producer;
   private readonly relay: OutboxRelay;
+  private readonly housekeeping: Housekeeping;
   private readonly consumer?: EventConsumer;
   private readonly lagMonitor?: LagMonitor;
   private readonly timerPoller: TimerPoller;
@@ -70,7 +73,8 @@ export class Messaging {
     const pool = (config.dataSource.driver as unknown as { master: Pool }).master;
     // A row no send can carry becomes a dead letter of the service's group, replayable by it.
     const owner = config.consumer?.groupId ?? config.service;
-    this.relay = new OutboxRelay(pool, this.producer, tables, config.log.child({ component: 'outbox-relay' }), { ...DEFAULT_RELAY, ...config.relay }, {
+    const relay = { ...DEFAULT_RELAY, ...config.relay };
+    this.relay = new OutboxRelay(pool, this.producer, tables, config.log.child({ component: 'outbox-relay' }), relay, {
       limits: new ProduceLimits(this.admin),
       setAside: async (row, reason) => void (await this.deadLetters.setAside(row, reason, owner)),
       renewProducer: async () => {
@@ -80,6 +84,8 @@ export class Messaging {
         return this.producer;
       },
     });
+    const { retentionMs, dedupWindowMs, pruneBatchSize } = relay;
+    this.housekeeping = new Housekeeping(pool, tables, config.log.child({ component: 'housekeeping' }), { retentionMs, dedupWindowMs, pruneBatchSize });
     this.timerPoller = new TimerPoller(config.dataSource, tables, this.outbox, config.timers ?? [], config.log.child({ component: 'timers' }));
     if (config.consumer) {
       const { groupId } = config.consumer;
@@ -120,6 +126,7 @@ export class Messaging {
     await ensureTopics(this.admin, topics, config.partitions);
     await this.producer.connect();
     this.relay.start();
+    this.housekeeping.start();
     await this.consumer?.start();
     this.timerPoller.start();
     this.lagMonitor?.start();
@@ -135,6 +142,7 @@ export class Messaging {
     this.lagMonitor?.stop();
     await this.consumer?.stop();
     await this.timerPoller.stop();
+    await this.housekeeping.stop();
     await this.relay.stop();
     await this.producer.disconnect();
     await this.admin.disconnect();
@@ -164,6 +172,11 @@ export class Messaging {
   async consumerLagNow(): Promise<number> {
     const lag = (await this.lagMonitor?.poll()) ?? [];
     return lag.reduce((sum, partition) => sum + partition.lag, 0);
+  }
+
+  /** The consumer group this service reads in (and files its dead letters under), if it reads. */
+  get consumerGroup(): string | undefined {
+    return this.config.consumer?.groupId;
   }
 
   /** For tests of the delivery guarantees: the consumer behind the handlers. */

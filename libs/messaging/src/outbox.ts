@@ -87,9 +87,6 @@ export class OutboxRelay {
   private wake?: () => void;
   private notified = false;
   private loopDone?: Promise<void>;
-  private lastCleanup = 0;
-  /** Whether the server runs autovacuum; asked once. */
-  private serverVacuums?: boolean;
 
   constructor(
     private readonly pool: Pool,
@@ -192,7 +189,6 @@ export class OutboxRelay {
       await this.publish(rows);
       if (rows.length < this.options.batchSize) break;
     }
-    await this.cleanup();
   }
 
   /**
@@ -273,37 +269,5 @@ export class OutboxRelay {
   /** Separate from send so a test can kill the relay between the two, as a crash would. */
   protected async markPublished(ids: string[]): Promise<void> {
     await this.client!.query(`UPDATE ${this.tables.outbox} SET published_at = now() WHERE id = ANY($1::bigint[])`, [ids]);
-  }
-
-  /**
-   * Once a minute, deletes published outbox rows past their retention and inbox rows past the
-   * dedup window, a bounded batch per statement, so both tables stay as large as a window's
-   * traffic however long the service runs.
-   */
-  private async cleanup(): Promise<void> {
-    if (Date.now() - this.lastCleanup < 60_000) return;
-    this.lastCleanup = Date.now();
-    const { outbox, processedEvent } = this.tables;
-    const pruned = {
-      outbox: await this.prune(`DELETE FROM ${outbox} WHERE id IN (SELECT id FROM ${outbox} WHERE published_at < now() - make_interval(secs => $1 / 1000.0) LIMIT $2)`, this.options.retentionMs),
-      inbox: await this.prune(
-        `DELETE FROM ${processedEvent} WHERE (consumer_group, event_id) IN (SELECT consumer_group, event_id FROM ${processedEvent} WHERE processed_at < now() - make_interval(secs => $1 / 1000.0) LIMIT $2)`,
-        this.options.dedupWindowMs,
-      ),
-    };
-    if (pruned.outbox + pruned.inbox > 0) this.log.info({ schema: this.tables.schema, ...pruned }, 'pruned published outbox rows and expired inbox rows');
-    // Where the server runs no autovacuum, the relay vacuums the two tables it churns itself, so
-    // their dead rows (every published row is updated once, then deleted) do not pile up.
-    this.serverVacuums ??= (await this.client!.query("SELECT current_setting('autovacuum') AS autovacuum")).rows[0].autovacuum === 'on';
-    if (!this.serverVacuums) await this.client!.query(`VACUUM (ANALYZE) ${outbox}, ${processedEvent}`);
-  }
-
-  private async prune(statement: string, olderThanMs: number): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const { rowCount } = await this.client!.query(statement, [olderThanMs, this.options.pruneBatchSize]);
-      total += rowCount ?? 0;
-      if ((rowCount ?? 0) < this.options.pruneBatchSize || !this.running) return total;
-    }
   }
 }

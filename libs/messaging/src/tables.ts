@@ -26,7 +26,23 @@ export function messagingTables(schema: string): MessagingTables {
 
 /** The migration classes a service lists first among its migrations. */
 export function messagingMigrations(schema: string): (new () => MigrationInterface)[] {
-  return [messagingMigration(schema), pruningIndexesMigration(schema)];
+  return [messagingMigration(schema), pruningIndexesMigration(schema), firedTimersMigration(schema)];
+}
+
+/** Timers are deleted when they fire; this deletes those kept, fired, before they were. */
+function firedTimersMigration(schema: string): new () => MigrationInterface {
+  const t = messagingTables(schema);
+  return class MessagingFiredTimersDeleted1764000000002 implements MigrationInterface {
+    name = 'MessagingFiredTimersDeleted1764000000002';
+
+    async up(runner: QueryRunner): Promise<void> {
+      await runner.query(`DELETE FROM ${t.timer} WHERE fired_at IS NOT NULL`);
+    }
+
+    async down(): Promise<void> {
+      // Fired timers are gone for good; nothing to put back.
+    }
+  };
 }
 
 /** Indexes the relay's pruning walks, oldest first, so pruning costs the rows it deletes. */

@@ -1,6 +1,7 @@
 // Durable timers (proof due, tax due, pickup window, quarantine): a row per (kind, order) in the
-// service's schema, fired once by a poller in its own transaction with the events it causes, so
-// a timer survives restarts and fires within a poll interval of its due time.
+// service's schema, fired once by a poller in its own transaction with the events it causes, and
+// deleted in that transaction, so a timer survives restarts and fires within a poll interval of
+// its due time.
 import type { DataSource, EntityManager } from 'typeorm';
 import { CloudEvent } from './cloud-event';
 import type { HandlerContext, OutgoingEvent } from './handler';
@@ -93,41 +94,92 @@ export class TimerPoller {
     }
   }
 
-  /** Fires the most overdue timer, if any, in one transaction; true if one was due. */
+  /**
+   * Fires the most overdue timer, if any, in one transaction; true if one was due.
+   *
+   * The handler runs before the timer's row is touched: it locks its order first, as event
+   * handlers do before they set or cancel the order's timers, so the two never wait on each
+   * other in opposite orders (a deadlock). The timer is claimed after the handler, if it is still
+   * as read; if a handler of its order cancelled or moved it meanwhile, the firing is undone.
+   */
   async fireNext(): Promise<boolean> {
+    const kinds = [...this.handlers.keys()];
     // A plain look first: most polls find nothing due and need no transaction.
-    const [due] = await this.dataSource.query(`SELECT 1 FROM ${this.tables.timer} WHERE fired_at IS NULL AND due_at <= now() AND kind = ANY($1) LIMIT 1`, [[...this.handlers.keys()]]);
+    const [due] = await this.dataSource.query(`SELECT 1 FROM ${this.tables.timer} WHERE fired_at IS NULL AND due_at <= now() AND kind = ANY($1) LIMIT 1`, [kinds]);
     if (!due) return false;
     return this.dataSource.transaction(async (manager) => {
+      // Pollers of other replicas skip a timer being fired by an advisory lock on it, which no
+      // handler takes, rather than by a lock on its row.
       const [row] = await manager.query(
-        `SELECT kind, subject, due_at, data, correlation_id, attempts FROM ${this.tables.timer}
-         WHERE fired_at IS NULL AND due_at <= now() AND kind = ANY($1) ORDER BY due_at LIMIT 1 FOR UPDATE SKIP LOCKED`,
-        [[...this.handlers.keys()]],
+        `WITH due AS MATERIALIZED (
+           SELECT kind, subject, due_at, data, correlation_id, attempts, xmin::text AS version FROM ${this.tables.timer}
+           WHERE fired_at IS NULL AND due_at <= now() AND kind = ANY($1) ORDER BY due_at LIMIT 20)
+         SELECT * FROM due WHERE pg_try_advisory_xact_lock(hashtextextended('timer:' || $2 || ':' || kind || ':' || subject, 0)) LIMIT 1`,
+        [kinds, this.tables.schema],
       );
       if (!row) return false;
       const timer: DueTimer = { kind: row.kind, subject: row.subject, dueAt: new Date(row.due_at), data: row.data };
       const log = this.log.child({ timer: timer.kind, subject: timer.subject, correlationId: row.correlation_id });
       const outgoing: OutgoingEvent[] = [];
-      await manager.query(`UPDATE ${this.tables.timer} SET fired_at = now(), attempts = attempts + 1 WHERE kind = $1 AND subject = $2`, [timer.kind, timer.subject]);
       try {
         await manager.transaction(async (inner) => {
+          let setItself = false;
           await this.handlers.get(timer.kind)!.fire(timer, {
             manager: inner,
             log,
             publish: (event) => outgoing.push(event),
-            timers: timerScheduler(inner, this.tables, timer.subject, row.correlation_id ?? undefined),
+            timers: noticingItself(timerScheduler(inner, this.tables, timer.subject, row.correlation_id ?? undefined), timer, () => (setItself = true)),
           });
+          // A handler that set or cancelled its own timer has decided what becomes of it.
+          if (!setItself && !(await this.claim(inner, timer, row.version))) throw new TimerMoved();
           await this.outbox.publish(inner, outgoing.map((event) => ({ subject: timer.subject, ...event })), correlationCause(row.correlation_id, timer.subject));
         });
         log.info({ lateMs: Date.now() - timer.dueAt.getTime() }, 'timer fired');
       } catch (error) {
+        if (error instanceof TimerMoved) {
+          log.info('timer cancelled or moved while it fired; the firing is undone');
+          return true;
+        }
         // Rolled back to the savepoint: the timer stays due and is tried again on a later poll.
-        await manager.query(`UPDATE ${this.tables.timer} SET fired_at = NULL, due_at = now() + interval '1 second' WHERE kind = $1 AND subject = $2`, [timer.kind, timer.subject]);
+        await manager.query(`UPDATE ${this.tables.timer} SET due_at = now() + interval '1 second', attempts = attempts + 1 WHERE kind = $1 AND subject = $2 AND xmin::text = $3`, [
+          timer.kind,
+          timer.subject,
+          row.version,
+        ]);
         log.error({ err: error, attempts: row.attempts + 1 }, 'timer handler failed; it will be tried again');
       }
       return true;
     });
   }
+
+  /**
+   * Deletes the timer, fired, if it is still the version the poller read; false if it was
+   * cancelled or moved. A fired timer leaves no row: the table holds the timers still to fire.
+   */
+  private async claim(manager: EntityManager, timer: DueTimer, version: string): Promise<boolean> {
+    const [, claimed] = await manager.query(`DELETE FROM ${this.tables.timer} WHERE kind = $1 AND subject = $2 AND fired_at IS NULL AND xmin::text = $3`, [timer.kind, timer.subject, version]);
+    return claimed === 1;
+  }
+}
+
+/** The timer changed while its handler ran (a handler of its order cancelled or moved it). */
+class TimerMoved extends Error {}
+
+/** The firing handler's scheduler, which tells when the handler sets or cancels the very timer that fired. */
+function noticingItself(timers: TimerScheduler, fired: DueTimer, noticed: () => void): TimerScheduler {
+  const notice = (kind: string, subject?: string) => {
+    if (kind === fired.kind && (subject ?? fired.subject) === fired.subject) noticed();
+  };
+  return {
+    schedule(kind, dueAt, data, subject) {
+      notice(kind, subject);
+      return timers.schedule(kind, dueAt, data, subject);
+    },
+    cancel(kind, subject) {
+      notice(kind, subject);
+      return timers.cancel(kind, subject);
+    },
+  };
 }
 
 /** Events a timer causes keep the correlation id of the event that scheduled it. */

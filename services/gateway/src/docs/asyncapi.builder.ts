@@ -82,7 +82,7 @@ const OPS_DESCRIPTIONS: Record<string, string> = {
   [OPS_EVENTS.messageDeadLettered]: 'A message a consumer group dead-lettered (DeadLetterData: id, consumerGroup, topic, partition, offset, key, reason, attempts, deadAt, payload cut at 64 KiB), announced by its service.',
   [OPS_EVENTS.deadLetterReplayed]: "A consumer group's answer to a replay command (CommandAnswerData).",
   [TAX_PERMIT_EVENTS.annualTotalChanged]:
-    "A consumer's annual total after a change (AnnualTotalChangedData: platformId, orderId of the order that changed it, consumerKey (the HMAC-SHA256 of the ID number with CONSUMER_KEY_SECRET), quotaYear, total, version); the gateway keeps it for quotes. Keyed `annual-total/<platformId>/<orderId>`.",
+    "A consumer's annual total after a change (AnnualTotalChangedData: platformId, orderId of the order that changed it, consumerKey (the HMAC-SHA256 of the ID number with CONSUMER_KEY_SECRET), quotaYear, total, version); the gateway keeps it for quotes. Keyed `<platformId>/<orderId>` of that order.",
 };
 
 const FORWARDED_TYPES = new Set(Object.values(CANCELLATION_FORWARDS).filter((type): type is string => !!type));
@@ -273,7 +273,7 @@ function summaryOf(type: string, map: string): string {
 
 function keyDescription(map: string): string {
   if (map === 'OPS_COMMANDS' || map === 'OPS_EVENTS') return '`<platformId>/<orderId>` for inspection decisions, `tariff/<hsPrefix>` for tariff commands, `dead-letter/<id>` for dead letters';
-  if (map === 'TAX_PERMIT_EVENTS') return '`<platformId>/<orderId>`; `tariff/<hsPrefix>` for tariff-changed; `annual-total/<platformId>/<orderId>` for annual-total-changed';
+  if (map === 'TAX_PERMIT_EVENTS') return '`<platformId>/<orderId>`; `tariff/<hsPrefix>` for tariff-changed';
   return '`<platformId>/<orderId>`: every event of one order lands, in order, on one partition';
 }
 

@@ -19,9 +19,9 @@ import {
   TOPICS,
   serviceEventsTopic,
 } from '@cbec/contracts';
-import { CloudEvent, createEvent, encodeEvent, metricsRegistry } from '@cbec/messaging';
+import { CloudEvent, createEvent, encodeEvent, Messaging, metricsRegistry } from '@cbec/messaging';
 import { anOrder, aTaxAssessmentNotice, eventually, TestPublisher, TopicProbe } from '@cbec/testing';
-import { AppModule } from '../app.module';
+import { AppModule, GATEWAY_SERVICE } from '../app.module';
 
 
 const ASSESSMENT = aTaxAssessmentNotice();
@@ -87,6 +87,8 @@ describe('gateway outbound translator', () => {
   let outbound: TopicProbe;
 
   beforeAll(async () => {
+    // Swept every 3 s, yet far longer than any test here holds an event on purpose.
+    process.env.HELD_EVENT_HORIZON_MS = '30000';
     app = await NestFactory.createApplicationContext(AppModule, { logger: false });
     publisher = await TestPublisher.start();
     outbound = await TopicProbe.start([TOPICS.platformOutbound]);
@@ -96,6 +98,7 @@ describe('gateway outbound translator', () => {
     await outbound?.stop();
     await publisher?.stop();
     await app?.close();
+    delete process.env.HELD_EVENT_HORIZON_MS;
   });
 
   const publish = async (...events: { topic: string; event: CloudEvent }[]) => {
@@ -119,6 +122,12 @@ describe('gateway outbound translator', () => {
     const [{ n }] = await app.get(DataSource).query('SELECT count(*)::int AS n FROM gateway.outbound_held_event WHERE platform_id = $1 AND order_id = $2', [order.platformId, order.orderId]);
     return n;
   };
+
+  const db = () => app.get(DataSource);
+  const givenUpCount = async (): Promise<number> => (await metricsRegistry.getSingleMetric('cbec_outbound_held_events_given_up_total')?.get())?.values[0]?.value ?? 0;
+  /** What the gateway has committed to tell the platform about the order. */
+  const platformEventsWritten = async (subject: string): Promise<number> =>
+    (await db().query('SELECT count(*)::int AS n FROM gateway.outbox WHERE topic = $1 AND key = $2', [TOPICS.platformOutbound, subject]))[0].n;
 
   const heldGauge = async (): Promise<number> => (await metricsRegistry.getSingleMetric('cbec_outbound_held_events')!.get()).values[0]?.value ?? 0;
 
@@ -294,5 +303,39 @@ describe('gateway outbound translator', () => {
       ['UNDER_REVIEW', 3],
     ]);
     expect(await heldGauge()).toBe(0);
+  });
+
+  it('gives up an event held past the horizon: dead-lettered under its order for ops, counted, not released when the gap fills, told once replayed', async () => {
+    const order = anOrderOf('GENERAL_TRADE');
+    const subject = orderKey(order.platformId, order.orderId);
+    const [confirmed, declared, review, approved] = chainOf(order);
+    await publish(confirmed, declared, approved);
+    await toldOf(order, 2);
+    await eventually(async () => (await heldOf(order)) === 1, { what: 'step 4 held back' });
+    const givenUpBefore = await givenUpCount();
+    // As if step 3 had not come for two hours.
+    await db().query('UPDATE gateway.outbound_held_event SET held_at = now() - interval \'2 hours\' WHERE platform_id = $1 AND order_id = $2', [order.platformId, order.orderId]);
+
+    await eventually(async () => (await heldOf(order)) === 0, { what: 'the held event given up', timeoutMs: 30_000 });
+    const [letter] = (await app.get(Messaging).deadLetters.list()).filter((l) => l.key === subject);
+    expect(letter).toMatchObject({ consumerGroup: GATEWAY_SERVICE.consumerGroup, topic: TOPICS.inspectionEvents, reason: expect.stringContaining('step 3') });
+    expect(JSON.parse(letter.payload).id).toBe(approved.event.id);
+    expect(await givenUpCount()).toBe(givenUpBefore + 1);
+    await eventually(async () => (await db().query('SELECT 1 FROM gateway.dead_letter_view WHERE id = $1 AND key = $2', [letter.id, subject])).length === 1, {
+      what: 'the dead letter in the ops view',
+    });
+
+    // The gap fills late: step 3 is told, and the given-up step 4 is not taken up again...
+    await publish(review);
+    await eventually(async () => (await db().query('SELECT 1 FROM gateway.processed_event WHERE event_id = $1', [review.event.id])).length === 1, { what: 'step 3 handled' });
+    expect(await platformEventsWritten(subject)).toBe(3);
+    // ...until ops replay it.
+    await app.get(Messaging).deadLetters.replay(letter.id);
+    expect(summary(await toldOf(order, 4))).toEqual([
+      ['ORDER_CONFIRMED', 1],
+      ['DECLARED', 2],
+      ['UNDER_REVIEW', 3],
+      ['APPROVED', 4],
+    ]);
   });
 });

@@ -2,8 +2,10 @@
 // handlers, which the gateway's AppModule hands to the service kit.
 import { TOPICS } from '@cbec/contracts';
 import type { Subscription } from '@cbec/messaging';
+import { GiveUpHeldEventsPastHorizon } from './give-up-held-events-past-horizon';
 import { HeldEventsMetric } from './held-events.metric';
 import { NOTIFY_PLATFORM_HANDLERS } from './notify-platform-when-clearance-event.handler';
+import { outboundConfigProvider } from './outbound.config';
 import { OutboundTranslator } from './outbound-translator.service';
 import { CreateOutboundTables1764000000600 } from './persistence/migrations/1764000000600-create-outbound-tables';
 import { HeldEvent } from './persistence/held-event.entity';
@@ -24,5 +26,5 @@ export const OUTBOUND = {
   topics: [...SERVICE_TOPICS, TOPICS.platformOutbound],
   consumer: { groupId: 'cbec.gateway.outbound', subscriptions },
   handlers: NOTIFY_PLATFORM_HANDLERS,
-  providers: [OutboundTranslator, HeldEventsMetric],
+  providers: [outboundConfigProvider, OutboundTranslator, HeldEventsMetric, GiveUpHeldEventsPastHorizon],
 };

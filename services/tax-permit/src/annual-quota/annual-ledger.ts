@@ -5,7 +5,7 @@
 // never under their ID number.
 import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AnnualTotalChangedData, Declaration, OrderRef, TAX_PERMIT_EVENTS, TOPICS } from '@cbec/contracts';
+import { AnnualTotalChangedData, Declaration, OrderRef, orderKey, TAX_PERMIT_EVENTS, TOPICS } from '@cbec/contracts';
 import { quotaYear, toMoney } from '@cbec/domain';
 import type { HandlerContext } from '@cbec/messaging';
 import { consumerKeyOf } from '@cbec/privacy';
@@ -22,12 +22,6 @@ export interface QuotaAccount {
 }
 
 type Publish = HandlerContext['publish'];
-
-/**
- * The subject of annual-total-changed: about the order that changed the total, but not its
- * `<platformId>/<orderId>` key (the order's own events keep their topic partition to themselves).
- */
-export const annualTotalSubject = (order: OrderRef) => `annual-total/${order.platformId}/${order.orderId}`;
 
 @Injectable()
 export class AnnualLedger {
@@ -88,7 +82,8 @@ export class AnnualLedger {
 
 function announce(publish: Publish, order: OrderRef, consumerKey: string, year: number, row: { total: string; version: number }): void {
   const data: AnnualTotalChangedData = { ...refOf(order), consumerKey, quotaYear: year, total: toMoney(row.total), version: Number(row.version) };
-  publish({ topic: TOPICS.taxPermitEvents, type: TAX_PERMIT_EVENTS.annualTotalChanged, subject: annualTotalSubject(order), data });
+  // Keyed by the order that changed the total, as every event is (CONTRACT 1).
+  publish({ topic: TOPICS.taxPermitEvents, type: TAX_PERMIT_EVENTS.annualTotalChanged, subject: orderKey(order.platformId, order.orderId), data });
 }
 
 function refOf(order: OrderRef): OrderRef {
