@@ -265,10 +265,12 @@ export class EventConsumer {
 
   private async transactionInTurn(items: EventItem[], groupId: string, turn: string): Promise<Outcome> {
     return this.dataSource.transaction(async (manager) => {
-      await manager.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 0))', [turn]);
+      // The turn's lock, then the inbox rows, in one round trip: the CTE is evaluated (and the
+      // lock taken) before its one row lets the insert produce any.
       const inserted: { event_id: string }[] = await manager.query(
-        `INSERT INTO ${this.tables.processedEvent} (consumer_group, event_id) SELECT $1, unnest($2::text[]) ON CONFLICT DO NOTHING RETURNING event_id`,
-        [groupId, items.map((item) => item.event.id)],
+        `WITH turn AS (SELECT pg_advisory_xact_lock(hashtextextended($3, 0)))
+         INSERT INTO ${this.tables.processedEvent} (consumer_group, event_id) SELECT $1, unnest($2::text[]) FROM turn ON CONFLICT DO NOTHING RETURNING event_id`,
+        [groupId, items.map((item) => item.event.id), turn],
       );
       const fresh = new Set(inserted.map((row) => row.event_id));
       const messages: OutboxMessage[] = [];

@@ -25,16 +25,17 @@ export interface OutboxMessage {
  */
 export async function writeToOutbox(manager: EntityManager, tables: MessagingTables, messages: OutboxMessage[]): Promise<void> {
   if (messages.length === 0) return;
-  // The locks in sorted order (unnest keeps the array's), so two writers never wait on each other.
+  // The locks in sorted order (unnest keeps the array's), so two writers never wait on each other;
+  // taken (the `locked` aggregate is complete) before the insert draws any id; every row in one
+  // statement, and the relay woken once when the transaction commits: one round trip in all.
   const locks = [...new Set(messages.map((m) => `outbox:${tables.schema}:${m.key ?? ''}`))].sort();
-  await manager.query('SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM unnest($1::text[]) AS k', [locks]);
-  // One statement for every row, and the relay woken once when the transaction commits.
   await manager.query(
-    `WITH written AS (
+    `WITH locked AS (SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) AS n FROM unnest($6::text[]) AS k),
+     written AS (
        INSERT INTO ${tables.outbox} (topic, key, value, headers)
-       SELECT * FROM unnest($1::text[], $2::text[], $3::bytea[], $4::jsonb[]) RETURNING 1)
+       SELECT m.topic, m.key, m.value, m.headers FROM locked, unnest($1::text[], $2::text[], $3::bytea[], $4::jsonb[]) AS m(topic, key, value, headers) RETURNING 1)
      SELECT pg_notify($5, '') FROM (SELECT 1 FROM written LIMIT 1) AS any_written`,
-    [messages.map((m) => m.topic), messages.map((m) => m.key), messages.map((m) => m.value), messages.map((m) => JSON.stringify(m.headers)), tables.notifyChannel],
+    [messages.map((m) => m.topic), messages.map((m) => m.key), messages.map((m) => m.value), messages.map((m) => JSON.stringify(m.headers)), tables.notifyChannel, locks],
   );
 }
 
