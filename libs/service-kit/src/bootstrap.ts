@@ -13,6 +13,7 @@ export const SERVICE_PORTS = {
   inspection: 3103,
   'tax-permit': 3104,
   logistics: 3105,
+  ops: 3106,
 } as const;
 
 export interface BootstrapOptions {

@@ -1,1 +1,2 @@
 export * from './tariff-table';
+export * from './tariff-entry.payload';

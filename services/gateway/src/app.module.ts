@@ -1,18 +1,20 @@
 // The gateway: the outbound translator that tells platforms of their orders (CONTRACT 2.3), the
-// clearance read model, the REST API of CONTRACT 5 (orders and clearances here, ops and
-// reference data in OpsModule), all in one process with one consumer group.
+// clearance read model with its reports for ops, the platforms' REST API of CONTRACT 5, all in one
+// process with one consumer group. The ops calls it does not answer itself go to the ops service
+// (forward-to-ops/, set up in main.ts).
 import { Module, Provider, Type } from '@nestjs/common';
 import type { MigrationInterface } from 'typeorm';
 import type { EventHandler, Subscription } from '@cbec/messaging';
 import { ServiceKitModule } from '@cbec/service-kit';
 import { CLEARANCES } from './clearances/clearances.parts';
-import { HttpEdgeModule } from './http/http-edge.module';
-import { OpsModule } from './ops/ops.module';
-import { OPS } from './ops/ops.parts';
+import { HttpEdgeModule } from '@cbec/http-edge';
+import { DocsModule } from './docs/docs.module';
+import { DropOpsTables1764000000810 } from './persistence/migrations/1764000000810-drop-ops-tables';
 import { ORDERS } from './orders/orders.parts';
 import { OUTBOUND } from './outbound/outbound.parts';
 import { QUOTES } from './quotes/quotes.parts';
 import { READ_MODEL } from './read-model/read-model.parts';
+import { ReportsModule } from './reports/reports.module';
 
 export const GATEWAY_SERVICE = {
   service: 'gateway',
@@ -38,11 +40,10 @@ interface RestPart {
 const CONSUMING_PARTS: ConsumingPart[] = [
   { ...OUTBOUND, subscriptions: OUTBOUND.consumer.subscriptions },
   READ_MODEL,
-  OPS,
   QUOTES,
 ];
 
-/** The REST calls of this module's own folders (OpsModule brings its own). */
+/** The REST calls of this module's own folders (ReportsModule brings its own). */
 const REST_PARTS: RestPart[] = [ORDERS, CLEARANCES, { controllers: QUOTES.controllers, providers: [] }];
 
 @Module({
@@ -51,7 +52,7 @@ const REST_PARTS: RestPart[] = [ORDERS, CLEARANCES, { controllers: QUOTES.contro
       service: GATEWAY_SERVICE.service,
       schema: GATEWAY_SERVICE.schema,
       entities: [...CONSUMING_PARTS.flatMap((part) => part.entities), ...ORDERS.entities],
-      migrations: [...CONSUMING_PARTS.flatMap((part) => part.migrations), ...ORDERS.migrations],
+      migrations: [...CONSUMING_PARTS.flatMap((part) => part.migrations), ...ORDERS.migrations, DropOpsTables1764000000810],
       topics: [...new Set(CONSUMING_PARTS.flatMap((part) => part.topics))],
       consumer: { groupId: GATEWAY_SERVICE.consumerGroup, subscriptions: oncePerTopic(CONSUMING_PARTS.flatMap((part) => part.subscriptions)) },
       handlers: CONSUMING_PARTS.flatMap((part) => part.handlers),
@@ -59,7 +60,8 @@ const REST_PARTS: RestPart[] = [ORDERS, CLEARANCES, { controllers: QUOTES.contro
       controllers: REST_PARTS.flatMap((part) => part.controllers),
     }),
     HttpEdgeModule,
-    OpsModule,
+    ReportsModule,
+    DocsModule,
   ],
 })
 export class AppModule {}

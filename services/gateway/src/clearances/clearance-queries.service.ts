@@ -3,8 +3,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { orderKey, OrderRef } from '@cbec/contracts';
-import type { Principal } from '../http/api-keys';
-import { canSee } from '../http/auth.guard';
+import type { Principal } from '@cbec/http-edge';
+import { canSee } from '@cbec/http-edge';
 import { loadRecord, loadTimelines, viewOf } from '../read-model/clearance-store';
 import { ClearanceViewRow } from '../read-model/persistence/clearance-view.entity';
 import { presentClearance } from './clearance-presentation';

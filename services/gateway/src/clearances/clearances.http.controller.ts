@@ -2,10 +2,10 @@
 import { Controller, Get, Param, Query, UseGuards } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import { CLEARANCE_MODELS, CLEARANCE_STATUSES } from '@cbec/contracts';
-import { ErrorBody } from '../docs/error-body.dto';
-import type { Principal } from '../http/api-keys';
-import { ApiKeyGuard, CurrentPrincipal } from '../http/auth.guard';
-import { BadRequestWithDetails } from '../http/error.filter';
+import { ErrorBody } from '@cbec/http-edge';
+import type { Principal } from '@cbec/http-edge';
+import { ApiKeyGuard, CurrentPrincipal } from '@cbec/http-edge';
+import { BadRequestWithDetails } from '@cbec/http-edge';
 import { ClearanceQueries } from './clearance-queries.service';
 import { ClearanceListBody, ClearanceViewBody } from './clearance-view.dto';
 import { DEFAULT_LIMIT, MAX_LIMIT, parseListQuery } from './list-query.rule';

@@ -1,7 +1,7 @@
 // GET /v1/clearances query: every parameter checked, every bad one named (400), and the scope a
 // key may list (a platform key lists its own platform's orders only).
 import { CLEARANCE_MODELS, CLEARANCE_STATUSES, ClearanceModel, ClearanceStatus, FieldError, IDENTIFIER_PATTERN } from '@cbec/contracts';
-import type { Principal } from '../http/api-keys';
+import type { Principal } from '@cbec/http-edge';
 import { decodeCursor, ListPosition } from './cursor.rule';
 
 export const DEFAULT_LIMIT = 50;

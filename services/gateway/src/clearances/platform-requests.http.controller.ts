@@ -15,9 +15,9 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { CancelRequestedData, GoodsReceivedData, ProofSubmittedData, ReturnReceivedData, ReturnRequestedData, TaxPaidData } from '@cbec/contracts';
-import { ErrorBody } from '../docs/error-body.dto';
-import type { Principal } from '../http/api-keys';
-import { ApiKeyGuard, CurrentPrincipal } from '../http/auth.guard';
+import { ErrorBody } from '@cbec/http-edge';
+import type { Principal } from '@cbec/http-edge';
+import { ApiKeyGuard, CurrentPrincipal } from '@cbec/http-edge';
 import { RequestAcceptedBody } from './clearance-view.dto';
 import { contractSchemaOf } from './contract-schema';
 import { SubmitPlatformRequest } from './submit-platform-request.service';

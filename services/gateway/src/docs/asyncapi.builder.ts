@@ -36,7 +36,7 @@ import {
 } from '@cbec/contracts';
 import { OUTBOUND_NOTICE_FIELDS } from './outbound-notices';
 import { CLOUDEVENTS_CONTENT_TYPE } from '@cbec/messaging';
-import { TariffChangedPayload, TariffUpsertRequestedPayload } from '../tariffs/tariff-entry.body';
+import { TariffChangedPayload, TariffUpsertRequestedPayload } from '@cbec/tariff-table';
 
 // class-transformer keeps the @Type() metadata that nested schemas need in a storage it does not export from its index.
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as typeof import('class-transformer/types/storage');

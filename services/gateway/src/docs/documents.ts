@@ -1,8 +1,11 @@
 // The gateway's documents, wired from main.ts: the OpenAPI document of every REST call (Swagger
-// UI at /docs, JSON at /docs-json, bearer keys), built from the controllers and their DTOs. The
-// AsyncAPI document is served by AsyncApiController at /asyncapi. Neither needs a key.
+// UI at /docs, JSON at /docs-json, bearer keys), built from the controllers and their DTOs, with
+// the paths of the calls the ops service answers (taken from its /docs-json when it answers) in
+// the JSON. The AsyncAPI document is served by AsyncApiController at /asyncapi. Neither needs a key.
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { opsServiceUrl } from '../forward-to-ops/ops-service';
 import { DOCUMENT_VERSION } from './asyncapi.controller';
 
 export function setupDocuments(app: INestApplication): void {
@@ -15,5 +18,25 @@ export function setupDocuments(app: INestApplication): void {
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'a key of GATEWAY_API_KEYS' })
     .build();
   const document = SwaggerModule.createDocument(app, config);
+  app.use('/docs-json', withOpsPaths(document, opsServiceUrl()));
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json', customSiteTitle: 'cbec gateway API' });
+}
+
+function withOpsPaths(own: OpenAPIObject, opsUrl: string) {
+  let merged: OpenAPIObject | undefined;
+  return async (request: Request, response: Response, next: NextFunction): Promise<void> => {
+    if (request.method !== 'GET' || (request.path !== '/' && request.path !== '')) return next();
+    if (!merged) {
+      const ops = await fetch(`${opsUrl}/docs-json`)
+        .then((answer) => (answer.status === 200 ? (answer.json() as Promise<OpenAPIObject>) : undefined))
+        .catch(() => undefined);
+      if (!ops) return next();
+      merged = {
+        ...own,
+        paths: { ...own.paths, ...ops.paths },
+        components: { ...own.components, schemas: { ...ops.components?.schemas, ...own.components?.schemas } },
+      };
+    }
+    response.json(merged);
+  };
 }

@@ -14,9 +14,9 @@ import {
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
 import { OrderPlacedData } from '@cbec/contracts';
-import { ErrorBody } from '../docs/error-body.dto';
-import type { Principal } from '../http/api-keys';
-import { ApiKeyGuard, CurrentPrincipal } from '../http/auth.guard';
+import { ErrorBody } from '@cbec/http-edge';
+import type { Principal } from '@cbec/http-edge';
+import { ApiKeyGuard, CurrentPrincipal } from '@cbec/http-edge';
 import { contractSchemaOf } from '../clearances/contract-schema';
 import { OrderAcceptedBody } from './order-accepted.dto';
 import { PlaceOrder } from './place-order.service';
