@@ -3,6 +3,7 @@
 // mount(container, params) returning { refresh(), destroy?() }.
 import { api, ApiError, session } from './api.js';
 import { errorText, fill, h } from './dom.js';
+import { mountFindOrder } from './find-order.js';
 import * as deadLetters from './views/dead-letters.js';
 import * as inspections from './views/inspections.js';
 import * as order from './views/order.js';
@@ -15,6 +16,7 @@ const REFRESH_MS = 2000;
 const main = document.getElementById('main');
 const nav = document.getElementById('nav');
 const sessionBar = document.getElementById('session');
+const search = document.getElementById('find-order');
 const live = document.getElementById('live');
 
 let current;
@@ -34,6 +36,7 @@ function show() {
   if (!session.key) return login();
   nav.hidden = false;
   sessionBar.hidden = false;
+  search.hidden = false;
   const { name, view, params } = route(location.hash);
   for (const link of nav.querySelectorAll('a')) link.classList.toggle('active', link.dataset.view === name);
   const container = h('div', { class: 'view', dataset: { view: name } });
@@ -61,6 +64,7 @@ async function refresh() {
 function login(message) {
   nav.hidden = true;
   sessionBar.hidden = true;
+  search.hidden = true;
   const input = h('input', { id: 'ops-key', name: 'ops-key', type: 'password', autocomplete: 'off', required: true, placeholder: 'ops key', 'aria-label': 'ops key' });
   const note = h('p', { class: message ? 'error' : 'muted', id: 'login-message', role: 'status' }, message ?? 'The console works with the ops key (GATEWAY_API_KEYS, platform id "ops"); a platform key cannot open it.');
   const form = h(
@@ -96,6 +100,7 @@ document.getElementById('logout').addEventListener('click', () => {
   show();
 });
 window.addEventListener('console:signed-out', (event) => login(`Signed out: ${event.detail ?? 'the key is no longer valid'} (401).`));
+mountFindOrder(search);
 window.addEventListener('hashchange', show);
 document.addEventListener('visibilitychange', () => document.hidden || void refresh());
 setInterval(() => document.hidden || void refresh(), REFRESH_MS);

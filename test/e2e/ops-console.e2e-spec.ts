@@ -181,6 +181,27 @@ describeInBrowser('the ops console, in headless Chromium', () => {
     await shoot('order');
   });
 
+  it('finds an order from the header on any page, by platformId/orderId or by its id alone, and opens its view', async () => {
+    const findFromHeader = async (text: string) => {
+      await page.fill('#find-order-input', text);
+      await page.press('#find-order-input', 'Enter');
+    };
+    await open('#/topics');
+    await findFromHeader(liveOrder.orderId);
+    await page.waitForFunction((hash) => location.hash === hash, `#/orders/${keyOf(liveOrder)}`);
+    await page.waitForSelector('#timeline li[data-status="COMPLETED"]');
+
+    await open('#/dead-letters');
+    await findFromHeader(keyOf(liveOrder));
+    await page.waitForSelector('#timeline li[data-status="COMPLETED"]');
+    expect(await page.evaluate(() => location.hash)).toBe(`#/orders/${keyOf(liveOrder)}`);
+
+    await open('#/tariffs');
+    await findFromHeader(`NO-SUCH-ORDER-${Date.now()}`);
+    await page.waitForFunction(() => document.querySelector('#find-order-message')?.textContent?.startsWith('no order'));
+    expect(await page.evaluate(() => location.hash)).toBe('#/tariffs');
+  });
+
   it('finds a stuck order: one held for an officer longer than the threshold set on the page', async () => {
     heldOrder = anOrder().directMail().sampledForReview(SAMPLING_RATE).build();
     secondHeldOrder = anOrder().directMail().sampledForReview(SAMPLING_RATE).build();
