@@ -19,8 +19,8 @@ export function mountFindOrder(form) {
     const slash = text.indexOf('/');
     if (slash > 0 && slash < text.length - 1) return open(text.slice(0, slash), text.slice(slash + 1));
     try {
-      const { items } = await api(`/v1/clearances${query({ orderId: text, limit: 50 })}`);
-      const found = items.filter((clearance) => clearance.orderId === text);
+      const { body } = await api(`/v1/clearances${query({ orderId: text, limit: 50 })}`);
+      const found = body.items.filter((clearance) => clearance.orderId === text);
       if (found.length === 1) return open(found[0].platformId, found[0].orderId);
       if (found.length === 0) return fill(message, `no order ${text}`);
       fill(message, `${text} at:`, ...found.map((c) => h('a', { href: `#/orders/${orderPath(c.platformId, c.orderId)}`, onclick: () => fill(message) }, c.platformId)));

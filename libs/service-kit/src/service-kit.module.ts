@@ -36,6 +36,10 @@ export interface ServiceOptions {
 @Module({})
 export class ServiceKitModule implements OnApplicationBootstrap, BeforeApplicationShutdown {
   static forRoot(options: ServiceOptions): DynamicModule {
+    const topics = options.consumer?.subscriptions.map((subscription) => subscription.topic) ?? [];
+    const twice = topics.filter((topic, i) => topics.indexOf(topic) !== i);
+    // One group reads a topic once, with one set of settings: two would silently lose one.
+    if (twice.length > 0) throw new Error(`${options.service}: ${[...new Set(twice)].join(', ')} subscribed more than once; list each topic once`);
     const database = (config: BaseConfig): ServiceDatabase => ({ url: config.databaseUrl, schema: options.schema, entities: options.entities, migrations: options.migrations });
     return {
       module: ServiceKitModule,

@@ -54,7 +54,7 @@ const REST_PARTS: RestPart[] = [ORDERS, CLEARANCES, { controllers: QUOTES.contro
       entities: [...CONSUMING_PARTS.flatMap((part) => part.entities), ...ORDERS.entities],
       migrations: [...CONSUMING_PARTS.flatMap((part) => part.migrations), ...ORDERS.migrations, DropOpsTables1764000000810],
       topics: [...new Set(CONSUMING_PARTS.flatMap((part) => part.topics))],
-      consumer: { groupId: GATEWAY_SERVICE.consumerGroup, subscriptions: oncePerTopic(CONSUMING_PARTS.flatMap((part) => part.subscriptions)) },
+      consumer: { groupId: GATEWAY_SERVICE.consumerGroup, subscriptions: CONSUMING_PARTS.flatMap((part) => part.subscriptions) },
       handlers: CONSUMING_PARTS.flatMap((part) => part.handlers),
       providers: [...CONSUMING_PARTS.flatMap((part) => part.providers), ...REST_PARTS.flatMap((part) => part.providers)],
       controllers: REST_PARTS.flatMap((part) => part.controllers),
@@ -65,8 +65,3 @@ const REST_PARTS: RestPart[] = [ORDERS, CLEARANCES, { controllers: QUOTES.contro
   ],
 })
 export class AppModule {}
-
-/** Parts may read the same topic with the same settings; the consumer subscribes once. */
-function oncePerTopic(subscriptions: Subscription[]): Subscription[] {
-  return [...new Map(subscriptions.map((subscription) => [subscription.topic, subscription])).values()];
-}

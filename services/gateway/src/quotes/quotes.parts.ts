@@ -13,8 +13,8 @@ import { QuotesController } from './quotes.http.controller';
 import { RecordAnnualTotalWhenChangedHandler } from './record-annual-total-when-changed.handler';
 import { UpdateTariffCopyWhenChangedHandler } from './update-tariff-copy-when-changed.handler';
 
-/** The same settings as the outbound translator's subscription to this topic (the consumer subscribes once). */
-const subscriptions: Subscription[] = [{ topic: TOPICS.taxPermitEvents, deadLetterUnreadable: true }];
+/** The outbound translator's subscription already reads tax-permit's topic for this group: none here. */
+const subscriptions: Subscription[] = [];
 
 export const QUOTES = {
   entities: [ConsumerAnnualTotal, TariffEntryRecord],
