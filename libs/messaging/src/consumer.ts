@@ -275,9 +275,12 @@ export class EventConsumer {
             messages.push(...(await this.dispatch(handler, group, manager)));
           } catch (error) {
             messagingMetrics().failed.inc({ group: groupId, type: group[0].event.type });
-            // A handler of runs names the event that failed; if it cannot, each of its events is tried alone.
+            // A handler of runs names the event that failed. If it cannot, a failure that heals has
+            // the run wait whole, and any other has each of the handler's events tried alone.
             const named = error instanceof EventFailure ? group[error.index] : undefined;
-            throw named ? new RunFailure(items.indexOf(named), (error as EventFailure).error) : new RunFailure(index, error, items.indexOf(group[group.length - 1]) + 1);
+            if (named) throw new RunFailure(items.indexOf(named), (error as EventFailure).error);
+            if (group.length > 1 && failureKind(error) === 'transient') throw error;
+            throw new RunFailure(index, error, items.indexOf(group[group.length - 1]) + 1);
           }
           timer();
           for (const { event, failed } of group) messagingMetrics().consumed.inc({ group: groupId, topic: failed.topic, type: event.type });

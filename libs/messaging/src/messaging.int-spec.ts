@@ -407,6 +407,28 @@ describe('messaging on real Kafka and PostgreSQL', () => {
     await expectAppliedAllBut(events, 20);
   });
 
+  it('has a run wait whole, not split, when its handler of runs fails on something that heals', async () => {
+    const topic = `test.run-heals.${randomUUID().slice(0, 8)}`;
+    const calls: number[] = [];
+    let failures = 2;
+    const handler: EventHandler = {
+      eventType: 'test.run-heals',
+      handle: async () => {
+        throw new Error('handleAll takes every event here');
+      },
+      async handleAll(events, { manager }) {
+        calls.push(events.length);
+        if (failures-- > 0) throw Object.assign(new Error('could not serialize access due to concurrent update'), { code: '40001' });
+        await manager.query(`INSERT INTO "${schema}".applied (event_id, note) SELECT * FROM unnest($1::text[], $2::text[])`, [events.map((e) => e.id), events.map((e) => e.subject)]);
+      },
+    };
+    const events = await publishedBatch(topic, 'test.run-heals', 30);
+    const messaging = await startMessaging(topic, [handler]);
+    await eventually(async () => (await messaging.consumerLagNow()) === 0, { what: 'the batch consumed' });
+    await expectAppliedAllBut(events, -1);
+    expect(Math.min(...calls)).toBeGreaterThan(1);
+  });
+
   it("writes a run's timers as what setting and cancelling them one after another would leave", async () => {
     const own = await freshSchema();
     const tables = messagingTables(own);
