@@ -7,14 +7,14 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { parseOrderKey, TOPICS } from '@cbec/contracts';
 import { CloudEvent, decodeEvent, EVENT_TYPE_HEADER, Headers, headersToStrings, isObject } from './cloud-event';
 import type { DeadLetterStore, FailedMessage } from './dead-letters';
-import type { EventHandler, OutgoingEvent } from './handler';
+import { EventFailure, EventHandler, OutgoingEvent } from './handler';
 import type { Logger } from './logger';
 import { messagingMetrics } from './metrics';
 import { failureKind } from './failure-kind';
 import { backoffMs, OutboxMessage, writeToOutbox } from './outbox';
 import type { Outbox } from './publisher';
 import type { MessagingTables } from './tables';
-import { timerScheduler } from './timers';
+import { timerBatch, timerScheduler } from './timers';
 import { Turns } from './turns';
 
 export interface Subscription {
@@ -58,11 +58,12 @@ type Item =
   | { kind: 'event'; offset: string; failed: Omit<FailedMessage, 'reason' | 'attempts'>; event: CloudEvent; handler: EventHandler; log: Logger };
 type EventItem = Extract<Item, { kind: 'event' }>;
 
-/** Which event of a run failed, and why; the run's transaction was rolled back. */
+/** Which event of a run failed (or which events, each to be tried alone: `end` past the last), and why; the run's transaction was rolled back. */
 class RunFailure extends Error {
   constructor(
     readonly index: number,
     readonly error: unknown,
+    readonly end = index + 1,
   ) {
     super(errorText(error));
   }
@@ -201,7 +202,7 @@ export class EventConsumer {
           if ((await untilHealed(() => this.handleTogether(current, heartbeat), heartbeat, isRunning, this.log, 'handling a run of events')) === 'stopped') runs.unshift(current);
         } catch (error) {
           // A handler's failure splits the run around it; anything else is judged event by event.
-          if (error instanceof RunFailure) runs.unshift(...[current.slice(0, error.index), [current[error.index]], current.slice(error.index + 1)].filter((r) => r.length > 0));
+          if (error instanceof RunFailure) runs.unshift(...[current.slice(0, error.index), ...current.slice(error.index, error.end).map((item) => [item]), current.slice(error.end)].filter((r) => r.length > 0));
           else runs.unshift(...current.map((item) => [item]));
         }
       }
@@ -287,7 +288,12 @@ export class EventConsumer {
             messages.push(...(await this.dispatch(handler, group, manager)));
           } catch (error) {
             messagingMetrics().failed.inc({ group: groupId, type: group[0].event.type });
-            throw new RunFailure(index, error);
+            // A handler of runs names the event that failed. If it cannot, a failure that heals has
+            // the run wait whole, and any other has each of the handler's events tried alone.
+            const named = error instanceof EventFailure ? group[error.index] : undefined;
+            if (named) throw new RunFailure(items.indexOf(named), (error as EventFailure).error);
+            if (group.length > 1 && failureKind(error) === 'transient') throw error;
+            throw new RunFailure(index, error, items.indexOf(group[group.length - 1]) + 1);
           }
           timer();
           for (const { event, failed } of group) messagingMetrics().consumed.inc({ group: groupId, topic: failed.topic, type: event.type });
@@ -305,7 +311,10 @@ export class EventConsumer {
     const outgoing: OutgoingEvent[] = [];
     if (handler.handleAll) {
       const log = group.length === 1 ? group[0].log : this.log.child({ topic: group[0].failed.topic, partition: group[0].failed.partition, events: group.length });
-      await handler.handleAll(group.map(({ event }) => event), { manager, log, publish: (next) => outgoing.push(next) });
+      const timers = timerBatch(manager, this.tables);
+      const timersFor = (event: CloudEvent) => timers.schedulerFor(event.subject, event.correlationid ?? event.id);
+      await handler.handleAll(group.map(({ event }) => event), { manager, log, publish: (next) => outgoing.push(next), timersFor });
+      await timers.flush();
       return this.outbox.messagesOf(outgoing);
     }
     const messages: OutboxMessage[] = [];

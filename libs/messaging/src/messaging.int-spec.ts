@@ -4,12 +4,13 @@ import { DataSource } from 'typeorm';
 import { deadLetterTopic, OPS_COMMANDS, OPS_EVENTS, serviceEventsTopic, TOPICS } from '@cbec/contracts';
 import { eventually, TestPublisher, TopicProbe } from '@cbec/testing';
 import { createEvent, encodeEvent } from './cloud-event';
-import type { EventHandler } from './handler';
+import { EventHandler, forEachEvent } from './handler';
 import { Housekeeping } from './housekeeping';
 import { createLogger } from './logger';
 import { Messaging } from './messaging';
 import { OutboxRelay } from './outbox';
 import { messagingMigration, messagingTables } from './tables';
+import { timerBatch, timerScheduler } from './timers';
 
 const log = createLogger('messaging-test', 'warn');
 const brokers = () => process.env.KAFKA_BROKERS!.split(',');
@@ -348,6 +349,157 @@ describe('messaging on real Kafka and PostgreSQL', () => {
       await holder.release();
     }
     await eventually(async () => (await oldRows()) === 0, { what: 'the prune to finish once the rows are free' });
+  });
+
+  /** Events of 9 keys, published before the consumer starts so that they arrive as large partition batches. */
+  async function publishedBatch(topic: string, type: string, count: number) {
+    const events = Array.from({ length: count }, (_, i) => createEvent({ type, source: '/test', subject: `p/k${i % 9}`, data: { platformId: 'p', orderId: `k${i % 9}`, n: i } }));
+    await startMessaging(topic); // creates the topic
+    for (const event of events) {
+      const { value, headers } = encodeEvent(event);
+      await publisher.send(topic, { key: event.subject, value, headers });
+    }
+    return events;
+  }
+
+  /** Every event but the poison applied once, each key's in the order sent. */
+  async function expectAppliedAllBut(events: { id: string; subject?: string }[], poisonIndex: number) {
+    const applied: { event_id: string; note: string }[] = await dataSource.query(`SELECT event_id, note FROM "${schema}".applied WHERE event_id = ANY($1) ORDER BY ctid`, [events.map((e) => e.id)]);
+    expect(applied.map((row) => row.event_id).sort()).toEqual(events.filter((_, i) => i !== poisonIndex).map((e) => e.id).sort());
+    for (let k = 0; k < 9; k++) {
+      const expected = events.filter((e, i) => e.subject === `p/k${k}` && i !== poisonIndex).map((e) => e.id);
+      expect(applied.filter((row) => row.note === `p/k${k}`).map((row) => row.event_id)).toEqual(expected);
+    }
+  }
+
+  it('isolates the one event a handler of runs names as failed: its batch-mates commit together, it is dead-lettered', async () => {
+    const topic = `test.run-poison.${randomUUID().slice(0, 8)}`;
+    const calls: string[][] = [];
+    let poisonId = '';
+    const handler: EventHandler = {
+      eventType: 'test.run-poison',
+      handle: async () => {
+        throw new Error('handleAll takes every event here');
+      },
+      async handleAll(events, { manager }) {
+        calls.push(events.map((event) => event.id));
+        const rows: { id: string; subject: string }[] = [];
+        await forEachEvent(events, (event) => {
+          if (event.id === poisonId) throw new Error('this one cannot be handled');
+          rows.push({ id: event.id, subject: event.subject! });
+        });
+        await manager.query(`INSERT INTO "${schema}".applied (event_id, note) SELECT * FROM unnest($1::text[], $2::text[])`, [rows.map((r) => r.id), rows.map((r) => r.subject)]);
+      },
+    };
+    const events = await publishedBatch(topic, 'test.run-poison', 90);
+    poisonId = events[40].id;
+    const messaging = await startMessaging(topic, [handler], 2);
+    const dlq = await probe(deadLetterTopic((messaging as any).config.consumer.groupId));
+
+    const [dead] = await dlq.waitFor((m) => m.json?.id === poisonId);
+    expect(dead.headers['dlq-reason']).toContain('this one cannot be handled');
+    expect(dead.headers['dlq-attempts']).toBe('2');
+    await eventually(async () => (await messaging.consumerLagNow()) === 0, { what: 'the batch consumed' });
+    await expectAppliedAllBut(events, 40);
+    // The poison was first in a run with others, then tried alone (twice); its batch-mates went on in
+    // runs (at most the one before it and the one after it can be a single event).
+    const withPoison = calls.filter((ids) => ids.includes(poisonId));
+    expect(withPoison[0].length).toBeGreaterThan(1);
+    expect(withPoison.slice(1)).toEqual([[poisonId], [poisonId]]);
+    expect(calls.filter((ids) => ids.length === 1 && ids[0] !== poisonId).length).toBeLessThanOrEqual(2);
+  });
+
+  it('tries each event of a run alone when its handler of runs cannot say which one failed', async () => {
+    const topic = `test.run-unnamed.${randomUUID().slice(0, 8)}`;
+    let poisonId = '';
+    const handler: EventHandler = {
+      eventType: 'test.run-unnamed',
+      handle: async () => {
+        throw new Error('handleAll takes every event here');
+      },
+      async handleAll(events, { manager }) {
+        // One statement for the run: a bad row fails it, and with it every event of the call (a
+        // column in the divisor, so PostgreSQL cannot fold the division when it plans).
+        await manager.query(`INSERT INTO "${schema}".applied (event_id, note) SELECT id, CASE WHEN id = $3 THEN (1 / (length(id) - length(id)))::text ELSE note END FROM unnest($1::text[], $2::text[]) AS t(id, note)`, [
+          events.map((e) => e.id),
+          events.map((e) => e.subject),
+          poisonId,
+        ]);
+      },
+    };
+    const events = await publishedBatch(topic, 'test.run-unnamed', 45);
+    poisonId = events[20].id;
+    const messaging = await startMessaging(topic, [handler], 2);
+    const dlq = await probe(deadLetterTopic((messaging as any).config.consumer.groupId));
+
+    const [dead] = await dlq.waitFor((m) => m.json?.id === poisonId);
+    expect(dead.headers['dlq-reason']).toContain('division by zero');
+    await eventually(async () => (await messaging.consumerLagNow()) === 0, { what: 'the batch consumed' });
+    await expectAppliedAllBut(events, 20);
+  });
+
+  it('has a run wait whole, not split, when its handler of runs fails on something that heals', async () => {
+    const topic = `test.run-heals.${randomUUID().slice(0, 8)}`;
+    const calls: number[] = [];
+    let failures = 2;
+    const handler: EventHandler = {
+      eventType: 'test.run-heals',
+      handle: async () => {
+        throw new Error('handleAll takes every event here');
+      },
+      async handleAll(events, { manager }) {
+        calls.push(events.length);
+        if (failures-- > 0) throw Object.assign(new Error('could not serialize access due to concurrent update'), { code: '40001' });
+        await manager.query(`INSERT INTO "${schema}".applied (event_id, note) SELECT * FROM unnest($1::text[], $2::text[])`, [events.map((e) => e.id), events.map((e) => e.subject)]);
+      },
+    };
+    const events = await publishedBatch(topic, 'test.run-heals', 30);
+    const messaging = await startMessaging(topic, [handler]);
+    await eventually(async () => (await messaging.consumerLagNow()) === 0, { what: 'the batch consumed' });
+    await expectAppliedAllBut(events, -1);
+    expect(Math.min(...calls)).toBeGreaterThan(1);
+  });
+
+  it("writes a run's timers as what setting and cancelling them one after another would leave", async () => {
+    const own = await freshSchema();
+    const tables = messagingTables(own);
+    type Call = ['schedule', string, number] | ['cancel', string];
+    // Each case is one timer (kind k, its own subject), a row before or none, and the calls of a run.
+    const cases: { before?: 'unfired' | 'fired'; calls: Call[] }[] = [
+      { calls: [['schedule', 'c1', 1]] },
+      { before: 'unfired', calls: [['schedule', 'c1', 1]] },
+      { before: 'fired', calls: [['schedule', 'c1', 1], ['schedule', 'c2', 2]] },
+      { before: 'unfired', calls: [['cancel', 'c1']] },
+      { before: 'fired', calls: [['cancel', 'c1']] },
+      { before: 'fired', calls: [['schedule', 'c1', 1], ['cancel', 'c2']] },
+      { before: 'fired', calls: [['cancel', 'c1'], ['schedule', 'c2', 2]] },
+      { before: 'unfired', calls: [['cancel', 'c1'], ['schedule', 'c2', 2], ['cancel', 'c3']] },
+      { calls: [['cancel', 'c1'], ['schedule', 'c2', 2], ['schedule', 'c3', 3]] },
+    ];
+    const dueAt = (n: number) => new Date(Date.UTC(2030, 0, n));
+    const run = async (prefix: string, schedulerFor: (manager: any, subject: string, correlationId: string) => ReturnType<typeof timerScheduler>, flush?: (manager: any) => Promise<void>) =>
+      dataSource.transaction(async (manager) => {
+        const inner = flush ? timerBatch(manager, tables) : undefined;
+        for (const [i, { before, calls }] of cases.entries()) {
+          const subject = `${prefix}/${i}`;
+          if (before) await manager.query(`INSERT INTO ${tables.timer} (kind, subject, due_at, correlation_id, fired_at) VALUES ('k', $1, $2, 'c0', $3)`, [subject, dueAt(9), before === 'fired' ? new Date() : null]);
+          for (const call of calls) {
+            const timers = inner ? inner.schedulerFor(subject, call[1]) : schedulerFor(manager, subject, call[1]);
+            if (call[0] === 'schedule') await timers.schedule('k', dueAt(call[2]), { n: call[2] });
+            else await timers.cancel('k');
+          }
+        }
+        await inner?.flush();
+      });
+    await run('one-by-one', (manager, subject, correlationId) => timerScheduler(manager, tables, subject, correlationId));
+    await run('batched', () => undefined as any, async () => undefined);
+    const rows = async (prefix: string) =>
+      (await dataSource.query(`SELECT subject, due_at, data, correlation_id, fired_at IS NOT NULL AS fired FROM ${tables.timer} WHERE subject LIKE $1 ORDER BY subject`, [`${prefix}/%`])).map(
+        ({ subject, ...row }: { subject: string }) => ({ ...row, i: subject.split('/')[1] }),
+      );
+    const oneByOne = await rows('one-by-one');
+    expect(oneByOne.length).toBeGreaterThan(3);
+    expect(await rows('batched')).toEqual(oneByOne);
   });
 
   it('prunes published outbox rows past their retention and inbox rows past the dedup window, and only those', async () => {

@@ -49,6 +49,69 @@ export function timerScheduler(manager: EntityManager, tables: MessagingTables, 
   };
 }
 
+/** What a run's timer calls come to for one timer: a delete first (of an unfired row, or of any), then maybe a set. */
+interface NetTimerChange {
+  kind: string;
+  subject: string;
+  remove?: 'unfired' | 'any';
+  set?: { dueAt: Date; data: unknown; correlationId: string | null };
+}
+
+/**
+ * The timers of a run of events: schedulers per event that record, and one flush that writes
+ * what the calls come to, in at most three statements, as if each had been written at once.
+ */
+export function timerBatch(manager: EntityManager, tables: MessagingTables): { schedulerFor(subject: string | undefined, correlationId?: string): TimerScheduler; flush(): Promise<void> } {
+  const changes = new Map<string, NetTimerChange>();
+  const changeOf = (kind: string, subject: string) => {
+    const key = JSON.stringify([kind, subject]);
+    if (!changes.has(key)) changes.set(key, { kind, subject });
+    return changes.get(key)!;
+  };
+  return {
+    schedulerFor(defaultSubject, correlationId) {
+      const subjectOr = (subject?: string) => {
+        const resolved = subject ?? defaultSubject;
+        if (!resolved) throw new Error('a timer needs the subject of its order');
+        return resolved;
+      };
+      return {
+        async schedule(kind, dueAt, data = {}, subject) {
+          const change = changeOf(kind, subjectOr(subject));
+          // A row set earlier in the run keeps the correlation id it was inserted with, as ON CONFLICT would.
+          change.set = { dueAt, data, correlationId: change.set ? change.set.correlationId : (correlationId ?? null) };
+        },
+        async cancel(kind, subject) {
+          const change = changeOf(kind, subjectOr(subject));
+          // A timer set earlier in the run is unfired whatever it was before, so it goes whatever it was.
+          change.remove = change.set || change.remove === 'any' ? 'any' : 'unfired';
+          change.set = undefined;
+        },
+      };
+    },
+    async flush() {
+      const all = [...changes.values()];
+      changes.clear();
+      for (const remove of ['unfired', 'any'] as const) {
+        const gone = all.filter((change) => change.remove === remove);
+        if (gone.length === 0) continue;
+        await manager.query(
+          `DELETE FROM ${tables.timer} AS t USING unnest($1::text[], $2::text[]) AS g(kind, subject) WHERE t.kind = g.kind AND t.subject = g.subject${remove === 'unfired' ? ' AND t.fired_at IS NULL' : ''}`,
+          [gone.map((change) => change.kind), gone.map((change) => change.subject)],
+        );
+      }
+      const set = all.filter((change) => change.set);
+      if (set.length === 0) return;
+      await manager.query(
+        `INSERT INTO ${tables.timer} (kind, subject, due_at, data, correlation_id)
+         SELECT * FROM unnest($1::text[], $2::text[], $3::timestamptz[], $4::jsonb[], $5::text[])
+         ON CONFLICT (kind, subject) DO UPDATE SET due_at = EXCLUDED.due_at, data = EXCLUDED.data, fired_at = NULL, attempts = 0`,
+        [set.map((c) => c.kind), set.map((c) => c.subject), set.map((c) => c.set!.dueAt.toISOString()), set.map((c) => JSON.stringify(c.set!.data)), set.map((c) => c.set!.correlationId)],
+      );
+    },
+  };
+}
+
 export class TimerPoller {
   private running = false;
   private loopDone?: Promise<void>;

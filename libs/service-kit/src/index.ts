@@ -6,3 +6,4 @@ export * from './health.controller';
 export * from './nest-logger';
 export * from './service-kit.module';
 export * from './tokens';
+export * from './multi-row';

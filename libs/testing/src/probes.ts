@@ -109,6 +109,15 @@ export class TestPublisher {
     await this.send(topic, { key: event.subject, value: JSON.stringify(event), headers: { 'content-type': 'application/cloudevents+json; charset=utf-8' } });
   }
 
+  /**
+   * CloudEvents in structured mode in one produce request: each partition's share lands as one
+   * record batch, so a running consumer fetches it as one run (batched handling's cases).
+   */
+  async sendAllStructured(topic: string, events: readonly { subject?: string }[]): Promise<void> {
+    const headers = { 'content-type': 'application/cloudevents+json; charset=utf-8' };
+    await this.producer!.send({ topic, acks: -1, messages: events.map((event) => ({ key: event.subject ?? null, value: JSON.stringify(event), headers })) });
+  }
+
   /** A CloudEvent in binary mode (ce_* headers, the data as the value), as CloudEvents SDKs do. */
   async sendBinary(topic: string, event: { subject: string; data: unknown } & Record<string, unknown>): Promise<void> {
     const headers: IHeaders = { 'content-type': 'application/json' };

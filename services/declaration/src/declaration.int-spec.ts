@@ -193,6 +193,30 @@ describe('declaration service', () => {
     expect(new Set(numbers).size).toBe(orders.length);
   });
 
+  describe('a run of events taken together', () => {
+    it('declares each order of a run once, with its own number, whatever comes again in the run', async () => {
+      const direct = anOrder().directMail().with((o) => delete o.logistics.waybillNumber).build();
+      const bonded = anOrder().bonded().build();
+      const others = [anOrder().generalTrade(), anOrder().bonded('ZHENGZHOU')].map((b) => b.build());
+      const again = orderConfirmed(bonded);
+      await publisher.sendAllStructured(TOPICS.orderEvents, [orderConfirmed(direct), again, orderConfirmed(others[0]), again, orderConfirmed(bonded), orderConfirmed(others[1])]);
+
+      const declared = await Promise.all([direct, bonded, ...others].map(async (order) => (await eventsOf(order))[0]));
+      expect(declared.map((event) => event.type)).toEqual([DECLARATION_EVENTS.documentsRequested, ...Array(3).fill(DECLARATION_EVENTS.declarationSubmitted)]);
+      await publisher.sendAllStructured(TOPICS.logisticsEvents, [documentsProvided(direct, logisticsPapers, 'SF-RUN-1', 3), documentsProvided(direct, logisticsPapers, 'SF-RUN-2', 3)]);
+      const [, submitted] = await eventsOf(direct, 2);
+      expect(submitted.data.declaration.logistics.waybillNumber).toBe('SF-RUN-1');
+      await settled();
+
+      expect(await outboxTypesOf(bonded)).toEqual([DECLARATION_EVENTS.declarationSubmitted]);
+      expect(await outboxTypesOf(direct)).toEqual([DECLARATION_EVENTS.documentsRequested, DECLARATION_EVENTS.declarationSubmitted]);
+      const numbers = declared.slice(1).map((event) => event.data.declaration.declarationNumber);
+      expect(new Set([...numbers, submitted.data.declaration.declarationNumber]).size).toBe(4);
+      const [row] = await app.get(DataSource).query(`SELECT status, step, waybill_number FROM declaration.declaration WHERE platform_id = $1 AND order_id = $2`, [direct.platformId, direct.orderId]);
+      expect(row).toEqual({ status: 'SUBMITTED', step: 4, waybill_number: 'SF-RUN-1' });
+    });
+  });
+
   describe('OrderConfirmed delivered again', () => {
     const twice = (event: CloudEvent) => [event, event];
     it.each([

@@ -178,6 +178,30 @@ describe('inspection service', () => {
         expect(stepsOf(events.slice(3))).toEqual([S + 3, S + 4]);
       });
 
+      it('takes an order several times in one run as one event after another: declarations, then proofs', async () => {
+        const order = cheapCream();
+        const declared = declarationSubmitted(order, S);
+        await publisher.sendAllStructured(TOPICS.declarationEvents, [declared, declarationSubmitted(order, S), declared]);
+        await eventsOf(order, 2);
+        const invalid = proofSubmitted(order, [...BOTH_KINDS], (data) => (data.documents[0].sha256 = 'not-a-digest'));
+        const proof = proofSubmitted(order, [...BOTH_KINDS]);
+        const other = proofSubmitted(order, ['INVOICE']);
+        await publisher.sendAllStructured(TOPICS.platformInbound, [invalid, proof, { ...JSON.parse(JSON.stringify(proof)), id: randomUUID() }, other]);
+        await handled(other.id);
+
+        const refused = INSPECTION_EVENTS.requestRefused;
+        expect(await publishedTypes(order)).toEqual([INSPECTION_EVENTS.reviewStarted, INSPECTION_EVENTS.proofRequested, refused, INSPECTION_EVENTS.proofReceived, INSPECTION_EVENTS.approved, refused]);
+        const events = await eventsOf(order, 6);
+        expect(stepsOf(events)).toEqual([S + 1, S + 2, S + 2, S + 3, S + 4, S + 4]);
+        expect([events[2].data, events[5].data]).toMatchObject([
+          { reasonCode: 'INVALID_REQUEST', refusedEventId: invalid.id },
+          { reasonCode: 'UNEXPECTED_EVENT', refusedEventId: other.id },
+        ]);
+        expect(await pendingTimer(order, 'inspection.proof-due')).toBeUndefined();
+        const [row] = (await db.query('SELECT status, step, proof_hash IS NOT NULL AS proved FROM inspection.inspection WHERE platform_id = $1 AND order_id = $2', [order.platformId, order.orderId])).rows;
+        expect(row).toEqual({ status: 'APPROVED', step: S + 4, proved: true });
+      });
+
       it('ignores an accepted proof sent again under a new event id, and refuses another proof as unexpected', async () => {
         const order = cheapCream();
         await declare(order);

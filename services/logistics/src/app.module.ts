@@ -9,8 +9,7 @@ import { logisticsConfigProvider } from './config';
 import { ConfirmReceiptWhenGoodsReceivedHandler } from './confirm-receipt/confirm-receipt-when-goods-received.handler';
 import { DispatchWhenPickedTimer } from './dispatch/dispatch-when-picked.timer';
 import { ExpirePickupWhenWindowEndsTimer } from './expire-pickup/expire-pickup-when-window-ends.timer';
-import { DispatchWhenPermitIssuedHandler } from './hand-over/dispatch-when-permit-issued.handler';
-import { DispatchWhenTaxPaidHandler } from './hand-over/dispatch-when-tax-paid.handler';
+import { DispatchWhenReleasedHandler } from './hand-over/dispatch-when-released.handler';
 import { HandOverService } from './hand-over/hand-over.service';
 import { CreateShipment1764000000500 } from './persistence/migrations/1764000000500-create-shipment';
 import { AddAfterSale1764000000501 } from './persistence/migrations/1764000000501-add-after-sale';
@@ -46,8 +45,7 @@ export const LOGISTICS_SERVICE = {
       },
       handlers: [
         ProvideDocumentsWhenRequestedHandler,
-        DispatchWhenTaxPaidHandler,
-        DispatchWhenPermitIssuedHandler,
+        DispatchWhenReleasedHandler,
         ConfirmReceiptWhenGoodsReceivedHandler,
         ...CANCEL_SHIPMENT_HANDLERS,
         AcceptReturnWhenRequestedHandler,

@@ -360,6 +360,53 @@ describe('logistics service', () => {
     });
   });
 
+  describe('a run of events taken together', () => {
+    const upstream = <T>(type: string, order: OrderPlacedData, data: T, step: number) => createEvent({ type, source: '/services/tax-permit', subject: subjectOf(order), data, step });
+    const paid = (order: OrderPlacedData, step: number) =>
+      upstream<TaxSettledData>(TAX_PERMIT_EVENTS.taxPaid, order, { ...refOf(order), clearanceModel: order.clearanceModel, declaration: declarationOf(order), assessmentId: `TA-${order.orderId}`, amount: '96.39', withheld: order.clearanceModel === 'DIRECT_MAIL' }, step);
+    const permitted = (order: OrderPlacedData, step: number) =>
+      upstream<PermitIssuedData>(TAX_PERMIT_EVENTS.permitIssued, order, { ...refOf(order), clearanceModel: order.clearanceModel, declaration: declarationOf(order), permitNumber: `IP-${order.orderId}` }, step);
+
+    it('hands over the goods of a run of releases once each, tax paid and permits alternating, and takes a run of receipts in turn', async () => {
+      const door = anOrder().directMail().build();
+      const [bonded, general] = [anOrder().bonded(), anOrder().generalTrade()].map((b) => b.build());
+      const permit = permitted(bonded, 10);
+      await publisher.sendAllStructured(TOPICS.taxPermitEvents, [paid(door, 9), paid(bonded, 9), permit, paid(general, 9), permitted(general, 10), permit, permitted(bonded, 10)]);
+      const [[, out], [, ready], [, readyToo]] = await Promise.all([door, bonded, general].map((order) => outcomes(order, 2)));
+      expect([out, ready, readyToo].map(statusOf)).toEqual(['OUT_FOR_DELIVERY', 'READY_FOR_PICKUP', 'READY_FOR_PICKUP']);
+
+      const wrongCode = String((Number(ready.data.notice.pickupCode) + 1) % 1_000_000).padStart(6, '0');
+      const signature = platformEvent(PLATFORM_EVENTS.goodsReceived, receiptData(door));
+      const pickup = (order: OrderPlacedData, pickupCode: string) => platformEvent(PLATFORM_EVENTS.goodsReceived, receiptData(order, { method: 'PICKUP', pickupCode }));
+      const pickedUp = pickup(general, readyToo.data.notice.pickupCode);
+      await publisher.sendAllStructured(TOPICS.platformInbound, [
+        signature,
+        pickup(bonded, wrongCode),
+        { ...signature, id: 'again-' + signature.id },
+        pickup(bonded, ready.data.notice.pickupCode),
+        pickedUp,
+        pickup(general, readyToo.data.notice.pickupCode),
+        platformEvent(PLATFORM_EVENTS.goodsReceived, receiptData(bonded, { method: 'PICKUP', pickupCode: ready.data.notice.pickupCode, receivedBy: 'Wang Fang' })),
+      ]);
+      await Promise.all([door, bonded, general].map((order) => outcomes(order, 3)));
+      await quiet();
+
+      const kinds = (order: OrderPlacedData) => logisticsEvents.eventsOf(subjectOf(order)).map((e) => [statusOf(e) ?? e.data.reasonCode, e.step]);
+      expect(kinds(door)).toEqual([['IN_TRANSIT', 10], ['OUT_FOR_DELIVERY', 11], ['COMPLETED', 12]]);
+      expect(kinds(bonded)).toEqual([['IN_TRANSIT', 11], ['READY_FOR_PICKUP', 12], ['PICKUP_CODE_MISMATCH', 12], ['COMPLETED', 13], ['UNEXPECTED_EVENT', 13]]);
+      expect(kinds(general)).toEqual([['IN_TRANSIT', 11], ['READY_FOR_PICKUP', 12], ['COMPLETED', 13]]);
+      const client = new Client({ connectionString: process.env.DATABASE_URL });
+      await client.connect();
+      const { rows } = await client.query(
+        `SELECT order_id, status, pickup_wrong_codes, (SELECT count(*)::int FROM logistics.timer t WHERE t.subject = s.platform_id || '/' || s.order_id AND t.fired_at IS NULL) AS timers
+         FROM logistics.shipment s WHERE order_id = ANY($1) ORDER BY order_id`,
+        [[door.orderId, bonded.orderId, general.orderId]],
+      );
+      await client.end();
+      expect(rows).toEqual([door, bonded, general].map((order) => ({ order_id: order.orderId, status: 'COMPLETED', pickup_wrong_codes: 0, timers: 0 })).sort((a, b) => a.order_id.localeCompare(b.order_id)));
+    });
+  });
+
   describe('the pickup window', () => {
     const pendingTimers = async (order: OrderPlacedData) => {
       const client = new Client({ connectionString: process.env.DATABASE_URL });

@@ -161,6 +161,37 @@ describe('order service intake', () => {
     });
   });
 
+  describe('a run of events taken together', () => {
+    it('judges an order that comes several times in one run as it would one event after another', async () => {
+      const order = anOrder().build();
+      const first = orderPlacedEvent(order);
+      const conflicting = orderPlacedEvent({ ...order, freight: '5.00', payment: { ...order.payment, amount: (Number(order.payment.amount) + 5).toFixed(2) } });
+      const wrong = anOrder().paid('1.00').build();
+      const corrected = { ...wrong, payment: { ...wrong.payment, amount: anOrder().build().payment.amount } };
+      const run = [first, orderPlacedEvent(JSON.parse(JSON.stringify(order))), first, conflicting, orderPlacedEvent(wrong), orderPlacedEvent(corrected), orderPlacedEvent(corrected)];
+      await publisher.sendAllStructured(TOPICS.platformInbound, run);
+
+      const [confirmed, refused] = await outcomeOf(order, 2);
+      expect([confirmed, refused].map((e) => [e.type, e.step])).toEqual([[ORDER_EVENTS.orderConfirmed, 1], [ORDER_EVENTS.requestRefused, 1]]);
+      expect(refused.data).toMatchObject({ reasonCode: 'ORDER_CONFLICT', refusedEventId: conflicting.id });
+      const [rejected, confirmedAfter] = await outcomeOf(wrong, 2);
+      expect([rejected, confirmedAfter].map((e) => [e.type, e.step])).toEqual([[ORDER_EVENTS.orderRejected, 1], [ORDER_EVENTS.orderConfirmed, 2]]);
+      const marker = anOrder().build();
+      await publisher.sendStructured(TOPICS.platformInbound, orderPlacedEvent(marker));
+      await outcomeOf(marker);
+      expect(orderEvents.eventsOf(subjectOf(order))).toHaveLength(2);
+      expect(orderEvents.eventsOf(subjectOf(wrong))).toHaveLength(2);
+      const stored = await app.get(DataSource).query(
+        `SELECT order_id, outcome, reason_code, step, data->>'freight' AS freight FROM orders.intake_order WHERE (platform_id, order_id) IN (($1, $2), ($1, $3)) ORDER BY order_id = $2 DESC`,
+        [order.platformId, order.orderId, wrong.orderId],
+      );
+      expect(stored).toEqual([
+        { order_id: order.orderId, outcome: 'CONFIRMED', reason_code: null, step: 1, freight: order.freight ?? null },
+        { order_id: wrong.orderId, outcome: 'CONFIRMED', reason_code: null, step: 2, freight: wrong.freight ?? null },
+      ]);
+    });
+  });
+
   describe('dead-letters what cannot be read, with the reason', () => {
     it.each([
       ['a value that is not JSON', 'tmall-global/dl-1', '{"specversion": "1.0", oops', 'value is not valid JSON'],

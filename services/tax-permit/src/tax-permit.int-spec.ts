@@ -72,6 +72,14 @@ function onOtherPartition(builder: OrderBuilder, key: string): OrderPlacedData {
   }
 }
 
+/** The order with an id whose key lands on the partition of `key`, so the consumer can take the two in one run. */
+function onSamePartition(builder: OrderBuilder, key: string): OrderPlacedData {
+  for (let attempt = 0; ; attempt++) {
+    const placed = builder.id(`TM${Date.now()}${attempt}`).build();
+    if (partitionOf(`${placed.platformId}/${placed.orderId}`) === partitionOf(key)) return placed;
+  }
+}
+
 function approvedEvent(placed: OrderPlacedData, step = APPROVED_STEP): CloudEvent {
   const declaration = aDeclaration(placed);
   return createEvent({
@@ -305,6 +313,55 @@ describe('tax-permit service', () => {
       const [announced] = await taxEvents.waitFor((m) => m.json?.type === TAX_PERMIT_EVENTS.annualTotalChanged && m.json.data.orderId === placed.orderId, { what: 'the annual total announced' });
       expect(announced.key).toBe(subjectOf(placed));
       expect(announced.json).toMatchObject({ subject: subjectOf(placed), data: { platformId: placed.platformId, orderId: placed.orderId, total: '418.00', version: 1 } });
+    });
+  });
+
+  describe('takes a run of events in turn, as one after another', () => {
+    it("counts one consumer's orders of a run against the annual limit in their order, an approval delivered twice once", async () => {
+      const first = order().platform('tmall-global').withItem(handbag('20000.00')).build();
+      const idNumber = first.consumer.idNumber;
+      const over = onSamePartition(order().platform('jd-worldwide').consumer(idNumber).withItem(handbag('6500.00')), subjectOf(first));
+      const fits = onSamePartition(order().platform('jd-worldwide').consumer(idNumber).withItem(handbag('5900.00')), subjectOf(first));
+      const approved = approvedEvent(first);
+      await publisher.sendAllStructured(TOPICS.inspectionEvents, [approved, approvedEvent(over), approved, approvedEvent(first), approvedEvent(fits)]);
+
+      const outcomes = await Promise.all([first, over, fits].map(async (placed) => (await eventsOf(placed))[0]));
+      expect(outcomes.map((event) => [event.type, event.data.reasonCode])).toEqual([
+        [TAX_PERMIT_EVENTS.taxAssessed, undefined],
+        [TAX_PERMIT_EVENTS.rejected, 'ANNUAL_LIMIT_EXCEEDED'],
+        [TAX_PERMIT_EVENTS.taxAssessed, undefined],
+      ]);
+      expect(outcomes[1].data.details[0].message).toContain("total of 20000.00 plus this order's 6500.00");
+      await processed(approved.id);
+      expect(await outboxTypesOf(first)).toEqual([TAX_PERMIT_EVENTS.taxAssessed]);
+      expect(await ledgerOf(first)).toBe('25900.00');
+      const changes = await taxEvents.waitFor((m) => m.json?.type === TAX_PERMIT_EVENTS.annualTotalChanged && m.json.data.consumerKey === consumerKeyOf(idNumber, SECRET), { count: 2, what: 'two annual totals' });
+      expect(changes.map((m) => [m.json.data.orderId, m.json.data.total, m.json.data.version])).toEqual([
+        [first.orderId, '20000.00', 1],
+        [fits.orderId, '25900.00', 2],
+      ]);
+    });
+
+    it("judges an order's payments of a run in their order: refused, accepted with a permit, ignored, refused", async () => {
+      const placed = creamOrder().build();
+      const { data } = await assessed(placed);
+      const payment = { assessmentId: data.notice.assessmentId, amount: '96.39', paymentReference: 'TAXPAY-RUN' };
+      const wrong = taxPaidEvent(placed, { ...payment, amount: '96.00' });
+      const other = taxPaidEvent(placed, { ...payment, paymentReference: 'TAXPAY-OTHER' });
+      await publisher.sendAllStructured(TOPICS.platformInbound, [wrong, taxPaidEvent(placed, payment), taxPaidEvent(placed, payment), other]);
+      await processed(other.id);
+
+      const events = await eventsOf(placed, 5);
+      expect(events.map((e) => [e.type, e.step, e.data.reasonCode])).toEqual([
+        [TAX_PERMIT_EVENTS.taxAssessed, APPROVED_STEP + 1, undefined],
+        [TAX_PERMIT_EVENTS.requestRefused, APPROVED_STEP + 1, 'PAYMENT_AMOUNT_MISMATCH'],
+        [TAX_PERMIT_EVENTS.taxPaid, APPROVED_STEP + 2, undefined],
+        [TAX_PERMIT_EVENTS.permitIssued, APPROVED_STEP + 3, undefined],
+        [TAX_PERMIT_EVENTS.requestRefused, APPROVED_STEP + 3, 'UNEXPECTED_EVENT'],
+      ]);
+      expect(await outboxTypesOf(placed)).toHaveLength(5);
+      const [row] = await db().query('SELECT status, step, payment_reference, permit_number FROM tax_permit.tax_order WHERE platform_id = $1 AND order_id = $2', [placed.platformId, placed.orderId]);
+      expect(row).toEqual({ status: 'PERMIT_ISSUED', step: APPROVED_STEP + 3, payment_reference: 'TAXPAY-RUN', permit_number: events[3].data.permitNumber });
     });
   });
 

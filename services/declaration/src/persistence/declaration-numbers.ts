@@ -2,7 +2,9 @@
 import type { EntityManager } from 'typeorm';
 import { formatDeclarationNumber } from '../declare-order/declaration-number.rule';
 
-export async function nextDeclarationNumber(manager: EntityManager, at: Date): Promise<string> {
-  const [{ value }] = await manager.query(`SELECT nextval('declaration_number_seq')::text AS value`);
-  return formatDeclarationNumber(value, at);
+/** The next `count` declaration numbers, in the order drawn. */
+export async function nextDeclarationNumbers(manager: EntityManager, count: number, at: Date): Promise<string[]> {
+  if (count === 0) return [];
+  const rows: { value: string }[] = await manager.query(`SELECT n::text AS value FROM (SELECT nextval('declaration_number_seq') AS n FROM generate_series(1, $1)) AS drawn ORDER BY n`, [count]);
+  return rows.map(({ value }) => formatDeclarationNumber(value, at));
 }

@@ -3,7 +3,7 @@
 // consumer and a REST call take turns on it. Whoever also writes to the outbox takes this lock
 // first (the consumer writes its outgoing events after the handler), so two never wait on each other.
 import type { EntityManager } from 'typeorm';
-import { tableOf } from '@cbec/service-kit';
+import { jsonOf, tableOf } from '@cbec/service-kit';
 import { In } from 'typeorm';
 import { orderKey, OrderRef } from '@cbec/contracts';
 import { ClearanceRecord, ClearanceView, emptyRecord, TimelineRecord } from './clearance-record';
@@ -40,15 +40,67 @@ export async function loadRecords(manager: EntityManager, refs: OrderRef[]): Pro
   return records;
 }
 
-/** saveRecord for several orders: every changed view in one upsert, every new entry in one insert. */
+/** saveRecord for several orders (each once): every changed view in one upsert, every new entry in one insert. */
 export async function saveRecords(manager: EntityManager, changes: { before: ClearanceRecord; after: ClearanceRecord }[]): Promise<void> {
   const views = changes.filter(({ before, after }) => after.view && after.view !== before.view).map(({ after }) => viewRowOf(after.view!));
-  if (views.length > 0) await manager.getRepository(ClearanceViewRow).upsert(views, ['platformId', 'orderId']);
+  if (views.length > 0) await upsertViews(manager, views);
   const added = changes.flatMap(({ before, after }) => {
     const known = new Set(before.timeline.map((entry) => entry.eventId));
     return after.timeline.filter((entry) => !known.has(entry.eventId)).map((entry) => timelineRowOf(after, entry));
   });
-  if (added.length > 0) await manager.getRepository(TimelineEntryRow).createQueryBuilder().insert().values(added).orIgnore().execute();
+  if (added.length > 0) await insertTimelineEntries(manager, added);
+}
+
+async function upsertViews(manager: EntityManager, views: ClearanceViewRow[]): Promise<void> {
+  await manager.query(
+    `INSERT INTO ${tableOf(manager, ClearanceViewRow)} (platform_id, order_id, clearance_model, status, reason_code, declaration_number, tax_assessment, permit_number,
+       pickup, delivery, particulars, cancellation, returns, created_at, updated_at)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[], $9::jsonb[], $10::jsonb[], $11::jsonb[], $12::jsonb[], $13::jsonb[],
+       $14::timestamptz[], $15::timestamptz[])
+     ON CONFLICT (platform_id, order_id) DO UPDATE SET clearance_model = EXCLUDED.clearance_model, status = EXCLUDED.status, reason_code = EXCLUDED.reason_code,
+       declaration_number = EXCLUDED.declaration_number, tax_assessment = EXCLUDED.tax_assessment, permit_number = EXCLUDED.permit_number, pickup = EXCLUDED.pickup,
+       delivery = EXCLUDED.delivery, particulars = EXCLUDED.particulars, cancellation = EXCLUDED.cancellation, returns = EXCLUDED.returns, created_at = EXCLUDED.created_at,
+       updated_at = EXCLUDED.updated_at`,
+    [
+      views.map((v) => v.platformId),
+      views.map((v) => v.orderId),
+      views.map((v) => v.clearanceModel),
+      views.map((v) => v.status),
+      views.map((v) => v.reasonCode),
+      views.map((v) => v.declarationNumber),
+      views.map((v) => jsonOf(v.taxAssessment)),
+      views.map((v) => v.permitNumber),
+      views.map((v) => jsonOf(v.pickup)),
+      views.map((v) => jsonOf(v.delivery)),
+      views.map((v) => jsonOf(v.particulars)),
+      views.map((v) => jsonOf(v.cancellation)),
+      views.map((v) => jsonOf(v.returns)),
+      views.map((v) => v.createdAt.toISOString()),
+      views.map((v) => v.updatedAt.toISOString()),
+    ],
+  );
+}
+
+async function insertTimelineEntries(manager: EntityManager, entries: TimelineEntryRow[]): Promise<void> {
+  await manager.query(
+    `INSERT INTO ${tableOf(manager, TimelineEntryRow)} (event_id, platform_id, order_id, kind, type, status, at, service, customs_code, reason_code, step, causation_id)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::text[], $9::int[], $10::text[], $11::int[], $12::text[])
+     ON CONFLICT DO NOTHING`,
+    [
+      entries.map((e) => e.eventId),
+      entries.map((e) => e.platformId),
+      entries.map((e) => e.orderId),
+      entries.map((e) => e.kind),
+      entries.map((e) => e.type),
+      entries.map((e) => e.status),
+      entries.map((e) => e.at.toISOString()),
+      entries.map((e) => e.service),
+      entries.map((e) => e.customsCode),
+      entries.map((e) => e.reasonCode),
+      entries.map((e) => e.step),
+      entries.map((e) => e.causationId),
+    ],
+  );
 }
 
 /** The timelines of several orders at once (a page of the list), by order key. */
@@ -62,13 +114,8 @@ export async function loadTimelines(manager: EntityManager, refs: OrderRef[]): P
 }
 
 /** Writes what changed from `before` to `after`: the view if it is a new object, the new entries. */
-export async function saveRecord(manager: EntityManager, before: ClearanceRecord, after: ClearanceRecord): Promise<void> {
-  if (after.view && after.view !== before.view) await manager.getRepository(ClearanceViewRow).upsert(viewRowOf(after.view), ['platformId', 'orderId']);
-  const known = new Set(before.timeline.map((entry) => entry.eventId));
-  const added = after.timeline.filter((entry) => !known.has(entry.eventId));
-  if (added.length > 0) {
-    await manager.getRepository(TimelineEntryRow).createQueryBuilder().insert().values(added.map((entry) => timelineRowOf(after, entry))).orIgnore().execute();
-  }
+export function saveRecord(manager: EntityManager, before: ClearanceRecord, after: ClearanceRecord): Promise<void> {
+  return saveRecords(manager, [{ before, after }]);
 }
 
 /** Every record of the schema, for the rebuild's comparison. */

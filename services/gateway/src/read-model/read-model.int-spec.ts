@@ -125,4 +125,19 @@ describe('gateway read model', () => {
       [TAX_PERMIT_EVENTS.requestRefused, 'tax-permit', 'UNEXPECTED_EVENT'],
     ]);
   });
+
+  it("records a run of one order's platform events, each once", async () => {
+    const order = placedOrder();
+    const ref = { platformId: order.platformId, orderId: order.orderId };
+    const placed = orderPlacedEvent(order) as unknown as CloudEvent;
+    const platform = (type: string, data: Record<string, unknown>) => createEvent({ type, source: 'https://tmall.example', subject: orderKey(order.platformId, order.orderId), data: { ...ref, ...data } });
+    const payment = platform(PLATFORM_EVENTS.taxPaid, { assessmentId: 'TA-1', amount: '1.00', paymentReference: 'R', paidAt: '2026-11-12T10:00:00+08:00' });
+    const receipt = platform(PLATFORM_EVENTS.goodsReceived, { receivedBy: 'Li Wei', receivedAt: '2026-11-13T10:00:00+08:00', method: 'SIGNATURE' });
+    await publisher.sendAllStructured(TOPICS.platformInbound, [placed, payment, placed, payment, receipt]);
+    const view = await viewWith(order, 3);
+    await eventually(async () => (await app.get(DataSource).query('SELECT 1 FROM gateway.processed_event WHERE event_id = $1', [receipt.id])).length === 1, { what: 'the run handled' });
+    // Platform events sit in the timeline by their time (timeline-order.rule), not by arrival.
+    expect((await viewOf(order))!.timeline.map((e) => e.type).sort()).toEqual([PLATFORM_EVENTS.orderPlaced, PLATFORM_EVENTS.taxPaid, PLATFORM_EVENTS.goodsReceived].sort());
+    expect(view.status).toBe('RECEIVED');
+  });
 });

@@ -1,30 +1,35 @@
 // The platform's own events on cbec.platform.inbound (order-placed, proof-submitted, tax-paid,
 // goods-received) join the order's timeline; an order-placed makes the order known at RECEIVED.
-// One handler per inbound type, made from the contract's list, all handing the event to the
-// projection. Whether the event is valid is the owning service's business: it answers on its topic.
-import { Injectable, Type } from '@nestjs/common';
-import { INBOUND_EVENT_TYPES } from '@cbec/contracts';
-import { CloudEvent, EventHandler, HandlerContext, orderRefOf } from '@cbec/messaging';
+// One handler for every inbound type of the contract's list, handing the events to the
+// projection a partition's run at a time: each order's events in their order, every order's
+// record read and written together. Whether an event is valid is the owning service's business:
+// it answers on its topic.
+import { Injectable } from '@nestjs/common';
+import { INBOUND_EVENT_TYPES, orderKey, OrderRef } from '@cbec/contracts';
+import { BatchContext, batchOf, CloudEvent, EventHandler, HandlerContext, orderRefOf } from '@cbec/messaging';
 import { ClearanceProjector } from './clearance-projector.service';
 
 @Injectable()
-abstract class RecordPlatformEvent implements EventHandler {
-  abstract readonly eventType: string;
+export class RecordPlatformEventHandler implements EventHandler {
+  readonly eventType = INBOUND_EVENT_TYPES;
 
   constructor(private readonly projector: ClearanceProjector) {}
 
-  async handle(event: CloudEvent, { manager, log }: HandlerContext): Promise<void> {
-    await this.projector.apply(manager, orderRefOf(event)!, [event]);
-    log.debug('platform event recorded in the timeline');
+  handle(event: CloudEvent, context: HandlerContext): Promise<void> {
+    return this.handleAll([event], batchOf(context));
+  }
+
+  async handleAll(events: CloudEvent[], { manager, log }: BatchContext): Promise<void> {
+    const byOrder = new Map<string, { ref: OrderRef; events: CloudEvent[] }>();
+    for (const event of events) {
+      const ref = orderRefOf(event)!;
+      const key = orderKey(ref.platformId, ref.orderId);
+      if (!byOrder.has(key)) byOrder.set(key, { ref, events: [] });
+      byOrder.get(key)!.events.push(event);
+    }
+    await this.projector.applyAll(manager, [...byOrder.values()]);
+    log.debug({ events: events.length }, 'platform events recorded in the timeline');
   }
 }
 
-function recordPlatformEvent(eventType: string): Type<EventHandler> {
-  const handler = class extends RecordPlatformEvent {
-    readonly eventType = eventType;
-  };
-  Object.defineProperty(handler, 'name', { value: `RecordPlatformEvent[${eventType}]` });
-  return handler;
-}
-
-export const RECORD_PLATFORM_EVENT_HANDLERS: Type<EventHandler>[] = INBOUND_EVENT_TYPES.map(recordPlatformEvent);
+export const RECORD_PLATFORM_EVENT_HANDLERS = [RecordPlatformEventHandler];

@@ -6,6 +6,7 @@ import { Injectable } from '@nestjs/common';
 import { CommandAnswerData, InspectionDecisionData, OPS_COMMANDS, OPS_EVENTS, orderKey, TOPICS } from '@cbec/contracts';
 import { CloudEvent, EventHandler, HandlerContext, orderRefOf } from '@cbec/messaging';
 import { lockInspection } from '../persistence/inspection.entity';
+import { updateInspections } from '../persistence/inspection-store';
 import { ReviewProgression } from '../review/review-progression';
 import { answerToOfficer, judgeOfficerDecision } from './officer-decision.rule';
 
@@ -27,10 +28,12 @@ export class DecideInspectionWhenOfficerDecidesHandler implements EventHandler<I
     else if (verdict.outcome === 'PASS') {
       log.info({ stage: verdict.stage }, 'officer released the order');
       await this.progression.advance(inspection, verdict.stage, inspection.step + 1, context);
+      await updateInspections(context.manager, [inspection]);
     } else {
       log.info({ stage: verdict.stage }, 'officer failed the inspection');
       const details = [{ message: note ? `failed by the inspecting officer: ${note}` : 'failed by the inspecting officer' }];
       await this.progression.reject(inspection, 'INSPECTION_FAILED', details, inspection.step + 1, context);
+      await updateInspections(context.manager, [inspection]);
     }
     const answer: CommandAnswerData = { requestId: event.id, ...answerToOfficer(verdict, inspection?.status, decision) };
     context.publish({ topic: TOPICS.inspectionEvents, type: OPS_EVENTS.inspectionDecisionRecorded, subject: orderKey(ref.platformId, ref.orderId), data: answer });

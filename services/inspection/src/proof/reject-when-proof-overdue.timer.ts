@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { parseOrderKey } from '@cbec/contracts';
 import type { DueTimer, HandlerContext, TimerHandler } from '@cbec/messaging';
 import { lockInspection } from '../persistence/inspection.entity';
+import { updateInspections } from '../persistence/inspection-store';
 import { ReviewProgression } from '../review/review-progression';
 import { TIMER_KINDS } from '../review/review-stages.rule';
 
@@ -18,5 +19,6 @@ export class RejectWhenProofOverdueTimer implements TimerHandler {
     context.log.info('no proof of price in time; rejected');
     const details = [{ message: `no proof of price was received by ${timer.dueAt.toISOString()}` }];
     await this.progression.reject(inspection, 'PROOF_TIMEOUT', details, inspection.step + 1, context);
+    await updateInspections(context.manager, [inspection]);
   }
 }

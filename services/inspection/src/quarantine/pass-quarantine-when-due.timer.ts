@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { parseOrderKey } from '@cbec/contracts';
 import type { DueTimer, HandlerContext, TimerHandler } from '@cbec/messaging';
 import { lockInspection } from '../persistence/inspection.entity';
+import { updateInspections } from '../persistence/inspection-store';
 import { ReviewProgression } from '../review/review-progression';
 import { TIMER_KINDS } from '../review/review-stages.rule';
 
@@ -18,5 +19,6 @@ export class PassQuarantineWhenDueTimer implements TimerHandler {
     if (inspection?.status !== 'QUARANTINE_INSPECTION') return context.log.warn({ status: inspection?.status ?? null }, 'quarantine timer fired for an order not in quarantine; nothing changes');
     context.log.info('quarantine inspection passed');
     await this.progression.advance(inspection, 'QUARANTINE', inspection.step + 1, context);
+    await updateInspections(context.manager, [inspection]);
   }
 }

@@ -5,6 +5,7 @@ import { parseOrderKey } from '@cbec/contracts';
 import { DueTimer, HandlerContext, TimerHandler } from '@cbec/messaging';
 import { DISPATCH_TIMER, HandOverService } from '../hand-over/hand-over.service';
 import { Shipment } from '../persistence/shipment.entity';
+import { saveShipments } from '../persistence/shipment-store';
 
 @Injectable()
 export class DispatchWhenPickedTimer implements TimerHandler {
@@ -15,6 +16,6 @@ export class DispatchWhenPickedTimer implements TimerHandler {
   async fire(timer: DueTimer, context: HandlerContext): Promise<void> {
     const shipment = await context.manager.getRepository(Shipment).findOne({ where: parseOrderKey(timer.subject)!, lock: { mode: 'pessimistic_write' } });
     if (shipment?.status !== 'RELEASED') return context.log.info({ status: shipment?.status }, 'dispatch due, but the goods no longer wait to leave');
-    await this.handOver.dispatch(shipment, context);
+    await saveShipments(context.manager, [await this.handOver.dispatch(shipment, context)]);
   }
 }

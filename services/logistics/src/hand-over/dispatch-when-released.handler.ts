@@ -1,0 +1,43 @@
+// Released goods are handed over: tax paid releases those of a model without an import permit
+// (model I), the permit those of models II and III (a model that gets a permit waits for it when
+// its tax is paid). One handler for both, so that a run of tax-paid and permit-issued events,
+// which alternate on their topic, is taken together: one locking read, one write.
+import { Injectable } from '@nestjs/common';
+import { CLEARANCE_MODEL_RULES, orderKey, PermitIssuedData, TAX_PERMIT_EVENTS, TaxSettledData } from '@cbec/contracts';
+import { BatchContext, batchOf, CloudEvent, contextOf, EventHandler, forEachEvent, HandlerContext } from '@cbec/messaging';
+import { lockShipments, saveShipments, ShipmentRow } from '../persistence/shipment-store';
+import { HandOverService } from './hand-over.service';
+
+type Release = CloudEvent<TaxSettledData | PermitIssuedData>;
+
+@Injectable()
+export class DispatchWhenReleasedHandler implements EventHandler<TaxSettledData | PermitIssuedData> {
+  readonly eventType = [TAX_PERMIT_EVENTS.taxPaid, TAX_PERMIT_EVENTS.permitIssued];
+
+  constructor(private readonly handOver: HandOverService) {}
+
+  handle(event: Release, context: HandlerContext): Promise<void> {
+    return this.handleAll([event], batchOf(context));
+  }
+
+  async handleAll(events: Release[], context: BatchContext): Promise<void> {
+    const releases = events.filter(releasesGoods);
+    const shipments = await lockShipments(context.manager, releases.map(({ data }) => data));
+    const changed = new Map<string, ShipmentRow>();
+    await forEachEvent(events, async (event) => {
+      if (!releasesGoods(event)) return context.log.debug({ eventId: event.id, subject: event.subject }, 'tax paid; the goods wait for the import permit');
+      const key = orderKey(event.data.platformId, event.data.orderId);
+      const permitNumber = event.type === TAX_PERMIT_EVENTS.permitIssued ? (event.data as PermitIssuedData).permitNumber : undefined;
+      const shipment = await this.handOver.start(event, shipments.get(key) ?? null, contextOf(event, context), permitNumber);
+      if (!shipment) return;
+      shipments.set(key, shipment);
+      changed.set(key, shipment);
+    });
+    await saveShipments(context.manager, [...changed.values()]);
+  }
+}
+
+/** Whether the event lets the goods go: a permit, or tax paid for a model without one. */
+function releasesGoods(event: Release): boolean {
+  return event.type === TAX_PERMIT_EVENTS.permitIssued || !CLEARANCE_MODEL_RULES[event.data.clearanceModel].issuesPermit;
+}
