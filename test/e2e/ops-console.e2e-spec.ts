@@ -4,7 +4,7 @@
 // the ops key, watch an order arrive and complete without a reload, find it and read its
 // timeline, find a stuck order, replay dead letters and see what became of them, decide a held
 // inspection, edit a tariff, read the topics and consumer groups, and fit a phone. Each view is
-// saved as a screenshot under tmp/ops-console/ (the README shows copies kept in docs/).
+// saved as a screenshot under tmp/ops-console/ (docs/ops-console.md shows copies kept in docs/).
 import fs from 'node:fs';
 import path from 'node:path';
 import { Client } from 'pg';

@@ -70,7 +70,7 @@ export const LOGISTICS_EVENTS = {
 
 /**
  * The forwarded cancellation of each service's topic. A cancellation follows its order from
- * service to service on these until it reaches the one that holds the order (README, "The
+ * service to service on these until it reaches the one that holds the order (docs/clearance.md, "The
  * cancellation race").
  */
 export const CANCELLATION_FORWARDS: Record<ServiceName, string | undefined> = {

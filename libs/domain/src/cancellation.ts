@@ -3,7 +3,7 @@
 // its own state alone, how it stands to the order (its custody); a service that has handed the
 // order on passes the request on, after its hand-off on the same topic and partition, so the
 // request reaches the next service after the order does and is decided by exactly one service,
-// serialized with every other change that service makes to the order (README, "The cancellation
+// serialized with every other change that service makes to the order (docs/clearance.md, "The cancellation
 // race").
 import { CancelRequestedData, FieldError, RefusalReason, ServiceName, validatePayload } from '@cbec/contracts';
 

@@ -69,7 +69,7 @@ function applyStatusEvent(state: OrderState, event: CloudEvent): Applied {
   const data = (event.data ?? {}) as StatusEventData;
   const { status } = STATUS_EVENTS[event.type];
   // CANCELLED and RETURNED are last (CONTRACT 7): a late status event is kept from the platform,
-  // and takes no sequence number. The services never emit one (README, "The cancellation race").
+  // and takes no sequence number. The services never emit one (docs/clearance.md, "The cancellation race").
   if (isFinalStatus(state.status)) return { state: { ...state, step: event.step ?? state.step + 1 }, messages: [] };
   const clearanceModel = data.clearanceModel ?? state.clearanceModel;
   const reasonCode = status === 'REJECTED' && data.reasonCode ? { reasonCode: data.reasonCode } : {};

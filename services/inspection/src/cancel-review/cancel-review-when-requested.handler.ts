@@ -1,6 +1,6 @@
 // A cancellation that reached customs review (passed on by the declaration): an order waiting in
 // quarantine, for proof or for an officer is CANCELLED here, its stage timers cancelled in the same
-// transaction, so neither they nor an officer's later decision move it (README, "The
+// transaction, so neither they nor an officer's later decision move it (docs/clearance.md, "The
 // cancellation race"). Nothing was counted toward the consumer's quota yet.
 import { Injectable } from '@nestjs/common';
 import { CancellationForwardedData, DECLARATION_EVENTS, orderKey, OrderRef } from '@cbec/contracts';

@@ -1,5 +1,5 @@
 // A platform's cancel-requested enters the cancellation chain here, where its order entered:
-// refused for an order intake never confirmed, else passed on after the order (README, "The
+// refused for an order intake never confirmed, else passed on after the order (docs/clearance.md, "The
 // cancellation race").
 import { Injectable } from '@nestjs/common';
 import { PLATFORM_EVENTS } from '@cbec/contracts';
