@@ -77,8 +77,9 @@ export interface EventHandler<T = unknown> {
   /**
    * Optional, for throughput: consecutive events of its types from one partition, in offset
    * order, in one call and one transaction, so their reads and writes can be multi-row. It must
-   * do exactly what `handle` would do for each in turn. Throwing an EventFailure names the event
-   * that failed, so that only it is isolated; any other throw has every event of the call retried alone.
+   * do exactly what `handle` would do for each in turn. Throwing an EventFailure (forEachEvent)
+   * names the event that failed, so that only it is isolated; of any other throw, one that heals
+   * has the run wait whole, and the rest has every event of the call retried alone.
    */
   handleAll?(events: CloudEvent<T>[], context: BatchContext): Promise<void>;
 }
