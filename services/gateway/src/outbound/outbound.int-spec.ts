@@ -321,9 +321,9 @@ describe('gateway outbound translator', () => {
     expect(letter).toMatchObject({ consumerGroup: GATEWAY_SERVICE.consumerGroup, topic: TOPICS.inspectionEvents, reason: expect.stringContaining('step 3') });
     expect(JSON.parse(letter.payload).id).toBe(approved.event.id);
     expect(await givenUpCount()).toBe(givenUpBefore + 1);
-    await eventually(async () => (await db().query('SELECT 1 FROM gateway.dead_letter_view WHERE id = $1 AND key = $2', [letter.id, subject])).length === 1, {
-      what: 'the dead letter in the ops view',
-    });
+    // Announced to ops (the ops service lists what is announced) with the order's key.
+    const announced = `SELECT 1 FROM gateway.outbox WHERE convert_from(value, 'UTF8')::jsonb -> 'data' ->> 'id' = $1 AND convert_from(value, 'UTF8')::jsonb -> 'data' ->> 'key' = $2`;
+    await eventually(async () => (await db().query(announced, [letter.id, subject])).length === 1, { what: 'the dead letter announced to ops' });
 
     // The gap fills late: step 3 is told, and the given-up step 4 is not taken up again...
     await publish(review);
