@@ -43,6 +43,12 @@ const CONSUMING_PARTS: ConsumingPart[] = [
   QUOTES,
 ];
 
+/** The gateway's one consumer group: every topic it reads, each once. */
+export const GATEWAY_CONSUMER = {
+  groupId: GATEWAY_SERVICE.consumerGroup,
+  subscriptions: CONSUMING_PARTS.flatMap((part) => part.subscriptions),
+};
+
 /** The REST calls of this module's own folders (ReportsModule brings its own). */
 const REST_PARTS: RestPart[] = [ORDERS, CLEARANCES, { controllers: QUOTES.controllers, providers: [] }];
 
@@ -54,7 +60,7 @@ const REST_PARTS: RestPart[] = [ORDERS, CLEARANCES, { controllers: QUOTES.contro
       entities: [...CONSUMING_PARTS.flatMap((part) => part.entities), ...ORDERS.entities],
       migrations: [...CONSUMING_PARTS.flatMap((part) => part.migrations), ...ORDERS.migrations, DropOpsTables1764000000810],
       topics: [...new Set(CONSUMING_PARTS.flatMap((part) => part.topics))],
-      consumer: { groupId: GATEWAY_SERVICE.consumerGroup, subscriptions: CONSUMING_PARTS.flatMap((part) => part.subscriptions) },
+      consumer: GATEWAY_CONSUMER,
       handlers: CONSUMING_PARTS.flatMap((part) => part.handlers),
       providers: [...CONSUMING_PARTS.flatMap((part) => part.providers), ...REST_PARTS.flatMap((part) => part.providers)],
       controllers: REST_PARTS.flatMap((part) => part.controllers),

@@ -3,12 +3,12 @@
 import { TOPICS } from '@cbec/contracts';
 import type { Subscription } from '@cbec/messaging';
 import { GiveUpHeldEventsPastHorizon } from './give-up-held-events-past-horizon';
-import { HeldEventsMetric } from './held-events.metric';
+import { HeldEventsMetric } from '../sequencing/held-events.metric';
 import { NOTIFY_PLATFORM_HANDLERS } from './notify-platform-when-clearance-event.handler';
 import { outboundConfigProvider } from './outbound.config';
 import { OutboundTranslator } from './outbound-translator.service';
 import { CreateOutboundTables1764000000600 } from './persistence/migrations/1764000000600-create-outbound-tables';
-import { HeldEvent } from './persistence/held-event.entity';
+import { HeldEvent } from '../sequencing/persistence/held-event.entity';
 import { OutboundOrder } from './persistence/outbound-order.entity';
 
 /** Every service topic: each carries status events or refusals of some orders. */

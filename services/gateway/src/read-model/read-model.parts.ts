@@ -3,7 +3,7 @@
 // translator calls for every status event and refusal it applies.
 import { INBOUND_EVENT_TYPES, TOPICS } from '@cbec/contracts';
 import type { Subscription } from '@cbec/messaging';
-import { ClearanceProjector } from './clearance-projector.service';
+import { ClearanceProjector, clearanceProjectionProvider } from './clearance-projector.service';
 import { CreateReadModelTables1764000000700 } from './persistence/migrations/1764000000700-create-read-model-tables';
 import { AddAfterSaleToReadModel1764000000701 } from './persistence/migrations/1764000000701-add-after-sale';
 import { AddParticularsAndFlowIndex1764000000720 } from './persistence/migrations/1764000000720-add-particulars-and-flow-index';
@@ -20,5 +20,5 @@ export const READ_MODEL = {
   topics: [TOPICS.platformInbound],
   subscriptions,
   handlers: RECORD_PLATFORM_EVENT_HANDLERS,
-  providers: [ClearanceProjector],
+  providers: [ClearanceProjector, clearanceProjectionProvider],
 };

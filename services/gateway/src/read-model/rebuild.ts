@@ -9,8 +9,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, readBaseConfig } from '@cbec/service-kit';
-import { GATEWAY_SERVICE } from '../app.module';
-import { OUTBOUND } from '../outbound/outbound.parts';
+import { GATEWAY_CONSUMER, GATEWAY_SERVICE } from '../app.module';
 import { ClearanceProjector } from './clearance-projector.service';
 import { loadAllRecords } from './clearance-store';
 import { READ_MODEL } from './read-model.parts';
@@ -20,8 +19,8 @@ import { readHistory, rebuildKafka, waitForLiveGroup } from '@cbec/messaging';
 
 export const SCRATCH_SCHEMA = 'gateway_rebuild';
 
-/** Every topic the projection reads: the services' topics (through the translator) and the platform's inbound topic. */
-const HISTORY_TOPICS = [...new Set([...OUTBOUND.consumer.subscriptions, ...READ_MODEL.subscriptions].map((subscription) => subscription.topic))];
+/** Every topic the projection reads: the gateway consumer's, i.e. the services' topics (through the translator) and the platform's inbound topic. */
+const HISTORY_TOPICS = [...new Set(GATEWAY_CONSUMER.subscriptions.map((subscription) => subscription.topic))];
 
 async function rebuild(): Promise<number> {
   const config = readBaseConfig();
@@ -46,8 +45,8 @@ async function rebuild(): Promise<number> {
     }
     say(`rebuilt ${replay.orders.size} orders, ${entries} timeline entries, into schema ${SCRATCH_SCHEMA}`);
 
-    const caughtUp = await waitForLiveGroup(kafka, OUTBOUND.consumer.groupId, history.ends);
-    if (!caughtUp) say(`the live group ${OUTBOUND.consumer.groupId} has not consumed all of this history yet: orders it has not caught up on show as different`);
+    const caughtUp = await waitForLiveGroup(kafka, GATEWAY_CONSUMER.groupId, history.ends);
+    if (!caughtUp) say(`the live group ${GATEWAY_CONSUMER.groupId} has not consumed all of this history yet: orders it has not caught up on show as different`);
 
     const comparison = compareReadModels(await loadAllRecords(live.manager), await loadAllRecords(scratch.manager), replay.eventIds);
     const different = new Set(comparison.differences.map((d) => d.order));
