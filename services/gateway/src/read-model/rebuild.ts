@@ -12,7 +12,7 @@ import { dataSourceOptions, readBaseConfig } from '@cbec/service-kit';
 import { GATEWAY_CONSUMER, GATEWAY_SERVICE } from '../app.module';
 import { ClearanceProjector } from './clearance-projector.service';
 import { loadAllRecords } from './clearance-store';
-import { READ_MODEL } from './read-model.parts';
+import { READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from './persistence/read-model.tables';
 import { compareReadModels } from './rebuild/compare.rule';
 import { replayHistory } from './rebuild/history-replay.rule';
 import { readHistory, rebuildKafka, waitForLiveGroup } from '@cbec/messaging';
@@ -61,13 +61,13 @@ async function rebuild(): Promise<number> {
 }
 
 async function openSchema(url: string, schema: string): Promise<DataSource> {
-  const dataSource = new DataSource({ ...dataSourceOptions({ url, schema, entities: READ_MODEL.entities, migrations: [], poolSize: 2 }), migrations: [] });
+  const dataSource = new DataSource({ ...dataSourceOptions({ url, schema, entities: READ_MODEL_ENTITIES, migrations: [], poolSize: 2 }), migrations: [] });
   return dataSource.initialize();
 }
 
 /** The scratch schema, dropped and created afresh with the read model's tables. */
 async function recreateScratchSchema(url: string): Promise<DataSource> {
-  const dataSource = new DataSource({ ...dataSourceOptions({ url, schema: SCRATCH_SCHEMA, entities: READ_MODEL.entities, migrations: [], poolSize: 2 }), migrations: READ_MODEL.migrations });
+  const dataSource = new DataSource({ ...dataSourceOptions({ url, schema: SCRATCH_SCHEMA, entities: READ_MODEL_ENTITIES, migrations: [], poolSize: 2 }), migrations: READ_MODEL_MIGRATIONS });
   await dataSource.initialize();
   await dataSource.query(`DROP SCHEMA IF EXISTS "${SCRATCH_SCHEMA}" CASCADE`);
   await dataSource.query(`CREATE SCHEMA "${SCRATCH_SCHEMA}"`);
