@@ -9,7 +9,7 @@ import { DeadLetterData, deadLetterSubject, deadLetterTopic, OPS_EVENTS, orderKe
 import { decodeEvent, type Headers } from './cloud-event';
 import { messagingMetrics } from './metrics';
 import { maskText } from '@cbec/privacy';
-import { writeToOutbox } from './outbox';
+import { writeToOutbox } from './outbox-writer';
 import { storableJson, storableNullableText, storableText } from './postgres-text';
 import type { Outbox } from './publisher';
 import type { MessagingTables } from './tables';

@@ -4,7 +4,8 @@
 // long prune never holds up the relay's publishing.
 import type { Pool, PoolClient } from 'pg';
 import type { Logger } from './logger';
-import { backoffMs, DEFAULT_RELAY, RelayOptions } from './outbox';
+import { backoffMs } from './backoff';
+import { DEFAULT_RELAY, RelayOptions } from './outbox-relay';
 import type { MessagingTables } from './tables';
 
 /** The relay's settings say how long rows are kept; housekeeping adds how often it looks. */

@@ -1,5 +1,7 @@
+export * from './backoff';
 export * from './cloud-event';
 export * from './consumer';
+export * from './context';
 export * from './dead-letters';
 export * from './failure-kind';
 export * from './handler';
@@ -8,7 +10,8 @@ export * from './lag-monitor';
 export * from './logger';
 export * from './messaging';
 export * from './metrics';
-export * from './outbox';
+export * from './outbox-relay';
+export * from './outbox-writer';
 export * from './postgres-text';
 export * from './publisher';
 export * from './tables';

@@ -8,7 +8,7 @@ import { EventHandler, forEachEvent } from './handler';
 import { Housekeeping } from './housekeeping';
 import { createLogger } from './logger';
 import { Messaging } from './messaging';
-import { OutboxRelay } from './outbox';
+import { OutboxRelay } from './outbox-relay';
 import { messagingMigration, messagingTables } from './tables';
 import { timerBatch, timerScheduler } from './timers';
 

@@ -11,7 +11,7 @@ import type { EventHandler } from './handler';
 import { Housekeeping } from './housekeeping';
 import { LagMonitor } from './lag-monitor';
 import type { Logger } from './logger';
-import { DEFAULT_RELAY, OutboxRelay, RelayOptions } from './outbox';
+import { DEFAULT_RELAY, OutboxRelay, RelayOptions } from './outbox-relay';
 import { ProduceLimits } from './produce-limits';
 import { Outbox } from './publisher';
 import { ReplayDeadLetterOnRequest } from './replay-command';

@@ -3,7 +3,7 @@
 // it again on every retry: a relay that sends more than that in one request wedges. So the limits
 // are read from the cluster, never assumed, and every send is cut below the smallest of them.
 import { ConfigResourceTypes, type Admin } from 'kafkajs';
-import type { OutboxMessage } from './outbox';
+import type { OutboxMessage } from './outbox-writer';
 
 /**
  * A record's framing beyond its key, value and header bytes (length, attributes, timestamp and

@@ -1,8 +1,8 @@
 // Turns a service's outgoing events into CloudEvents and writes them to its outbox.
 import type { EntityManager } from 'typeorm';
 import { CloudEvent, createEvent, encodeEvent } from './cloud-event';
-import type { OutgoingEvent } from './handler';
-import { OutboxMessage, writeToOutbox } from './outbox';
+import type { OutgoingEvent } from './context';
+import { OutboxMessage, writeToOutbox } from './outbox-writer';
 import type { MessagingTables } from './tables';
 
 export class Outbox {

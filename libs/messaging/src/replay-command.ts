@@ -3,7 +3,8 @@
 import { CommandAnswerData, DeadLetterReplayRequestedData, deadLetterSubject, OPS_COMMANDS, OPS_EVENTS, serviceEventsTopic } from '@cbec/contracts';
 import type { CloudEvent } from './cloud-event';
 import type { DeadLetterStore } from './dead-letters';
-import type { EventHandler, HandlerContext } from './handler';
+import type { HandlerContext } from './context';
+import type { EventHandler } from './handler';
 
 export class ReplayDeadLetterOnRequest implements EventHandler<DeadLetterReplayRequestedData> {
   readonly eventType = OPS_COMMANDS.replayDeadLetter;

@@ -4,9 +4,9 @@
 // its due time.
 import type { DataSource, EntityManager } from 'typeorm';
 import { CloudEvent } from './cloud-event';
-import type { HandlerContext, OutgoingEvent } from './handler';
+import { backoffMs } from './backoff';
+import type { HandlerContext, OutgoingEvent, TimerScheduler } from './context';
 import type { Logger } from './logger';
-import { backoffMs } from './outbox';
 import type { Outbox } from './publisher';
 import type { MessagingTables } from './tables';
 
@@ -21,12 +21,6 @@ export interface DueTimer<T = any> {
 export interface TimerHandler<T = any> {
   readonly kind: string;
   fire(timer: DueTimer<T>, context: HandlerContext): Promise<void>;
-}
-
-export interface TimerScheduler {
-  /** Sets (or moves) the timer of this kind for the order; `data` comes back when it fires. */
-  schedule(kind: string, dueAt: Date, data?: unknown, subject?: string): Promise<void>;
-  cancel(kind: string, subject?: string): Promise<void>;
 }
 
 export function timerScheduler(manager: EntityManager, tables: MessagingTables, defaultSubject: string | undefined, correlationId?: string): TimerScheduler {

@@ -1,7 +1,7 @@
 // Everything a service shares with the others, wired once: configuration, its database and
 // migrations, messaging with its handlers, health and metrics, logging. A service's AppModule
 // imports ServiceKitModule.forRoot({...}) and lists its handlers; nothing else.
-import { BeforeApplicationShutdown, DynamicModule, Inject, Module, OnApplicationBootstrap, Provider, Type } from '@nestjs/common';
+import { BeforeApplicationShutdown, DynamicModule, Inject, Module, ModuleMetadata, OnApplicationBootstrap, Provider, Type } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, EntitySchema, MigrationInterface } from 'typeorm';
 import { createLogger, EventHandler, Logger, Messaging, RetryPolicy, Subscription, TimerHandler } from '@cbec/messaging';
@@ -31,6 +31,11 @@ export interface ServiceOptions {
   /** The service's own providers (use-case services, timers...), injectable into handlers. */
   providers?: Provider[];
   controllers?: Type<unknown>[];
+  /**
+   * The service's own Nest modules (a folder each): their controllers are served, and what they
+   * export is injectable into the handlers and timers.
+   */
+  modules?: ModuleMetadata['imports'];
 }
 
 @Module({})
@@ -49,6 +54,7 @@ export class ServiceKitModule implements OnApplicationBootstrap, BeforeApplicati
           useFactory: () => dataSourceOptions(database(readBaseConfig())),
           dataSourceFactory: () => openServiceDatabase(database(readBaseConfig())),
         }),
+        ...(options.modules ?? []),
       ],
       controllers: [HealthController, ...(options.controllers ?? [])],
       providers: [

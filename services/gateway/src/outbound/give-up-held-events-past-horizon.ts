@@ -7,9 +7,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { NOTICE_EVENTS, orderKey, REFUSAL_EVENTS, serviceEventsTopic, STATUS_EVENTS } from '@cbec/contracts';
 import { CloudEvent, encodeEvent, Logger, Messaging } from '@cbec/messaging';
 import { LOGGER, tableOf } from '@cbec/service-kit';
-import { heldEventsGivenUp } from './held-events.metric';
+import { heldEventsGivenUp } from '../sequencing/held-events.metric';
 import { OUTBOUND_CONFIG, OutboundConfig } from './outbound.config';
-import { HeldEvent } from './persistence/held-event.entity';
+import { HeldEvent } from '../sequencing/persistence/held-event.entity';
 import { OutboundOrder } from './persistence/outbound-order.entity';
 
 /** Orders a sweep reads at once; it goes on until none has an event past the horizon. */

@@ -2,22 +2,22 @@
 // numbered: locks the orders, holds back an early event, applies what is due, all in the
 // handler's transaction with the outgoing events (through the outbox). A partition's run of
 // events is translated together: its orders are read and written with one statement per table.
-// The clearance read model takes the events applied in the same order and the same transaction.
-import { Injectable } from '@nestjs/common';
+// The clearance read model (CLEARANCE_PROJECTION) takes the events applied in the same order and the same transaction.
+import { Inject, Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { tableOf } from '@cbec/service-kit';
 import { orderKey, OrderRef, TOPICS } from '@cbec/contracts';
 import { BatchContext, CloudEvent, orderRefOf } from '@cbec/messaging';
-import { appliedEvents } from '../read-model/applied-events.rule';
-import { ClearanceProjector } from '../read-model/clearance-projector.service';
-import { HeldEvent } from './persistence/held-event.entity';
+import { appliedEvents } from '../sequencing/applied-events.rule';
+import { CLEARANCE_PROJECTION, ClearanceProjection } from '../sequencing/clearance-projection.port';
+import { initialState, OrderState } from '../sequencing/outbound-data.rule';
+import { HeldEvent } from '../sequencing/persistence/held-event.entity';
+import { planDelivery, stepOf } from '../sequencing/step-order.rule';
 import { OutboundOrder } from './persistence/outbound-order.entity';
-import { initialState, OrderState } from './outbound-data.rule';
-import { planDelivery, stepOf } from './step-order.rule';
 
 @Injectable()
 export class OutboundTranslator {
-  constructor(private readonly readModel: ClearanceProjector) {}
+  constructor(@Inject(CLEARANCE_PROJECTION) private readonly readModel: ClearanceProjection) {}
 
   async translate(events: CloudEvent[], { manager, publish, log }: BatchContext): Promise<void> {
     const refs = uniqueRefs(events.map((event) => orderRefOf(event)!));

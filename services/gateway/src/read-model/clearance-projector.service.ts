@@ -1,15 +1,16 @@
 // The projection with its persistence: applies events to one order's record in the caller's
 // transaction (the translator's, the inbound consumer's, a REST call's, the rebuild's).
-import { Injectable } from '@nestjs/common';
+import { Injectable, Provider } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { orderKey, OrderRef } from '@cbec/contracts';
 import type { CloudEvent } from '@cbec/messaging';
+import { CLEARANCE_PROJECTION, type ClearanceProjection } from '../sequencing/clearance-projection.port';
 import type { ClearanceRecord } from './clearance-record';
 import { loadRecord, loadRecords, lockClearance, lockClearances, saveRecord, saveRecords } from './clearance-store';
 import { project } from './projection.rule';
 
 @Injectable()
-export class ClearanceProjector {
+export class ClearanceProjector implements ClearanceProjection {
   /** Applies the events in the order given. */
   apply(manager: EntityManager, ref: OrderRef, events: CloudEvent[]): Promise<ClearanceRecord> {
     return this.change(manager, ref, (record) => events.reduce(project, record));
@@ -36,3 +37,6 @@ export class ClearanceProjector {
     return after;
   }
 }
+
+/** The projector as the outbound translator knows it. */
+export const clearanceProjectionProvider: Provider = { provide: CLEARANCE_PROJECTION, useExisting: ClearanceProjector };

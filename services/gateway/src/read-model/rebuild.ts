@@ -9,19 +9,18 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, readBaseConfig } from '@cbec/service-kit';
-import { GATEWAY_SERVICE } from '../app.module';
-import { OUTBOUND } from '../outbound/outbound.parts';
+import { GATEWAY_CONSUMER, GATEWAY_SERVICE } from '../app.module';
 import { ClearanceProjector } from './clearance-projector.service';
 import { loadAllRecords } from './clearance-store';
-import { READ_MODEL } from './read-model.parts';
+import { READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from './persistence/read-model.tables';
 import { compareReadModels } from './rebuild/compare.rule';
 import { replayHistory } from './rebuild/history-replay.rule';
 import { readHistory, rebuildKafka, waitForLiveGroup } from '@cbec/messaging';
 
 export const SCRATCH_SCHEMA = 'gateway_rebuild';
 
-/** Every topic the projection reads: the services' topics (through the translator) and the platform's inbound topic. */
-const HISTORY_TOPICS = [...new Set([...OUTBOUND.consumer.subscriptions, ...READ_MODEL.subscriptions].map((subscription) => subscription.topic))];
+/** Every topic the projection reads: the gateway consumer's, i.e. the services' topics (through the translator) and the platform's inbound topic. */
+const HISTORY_TOPICS = [...new Set(GATEWAY_CONSUMER.subscriptions.map((subscription) => subscription.topic))];
 
 async function rebuild(): Promise<number> {
   const config = readBaseConfig();
@@ -46,8 +45,8 @@ async function rebuild(): Promise<number> {
     }
     say(`rebuilt ${replay.orders.size} orders, ${entries} timeline entries, into schema ${SCRATCH_SCHEMA}`);
 
-    const caughtUp = await waitForLiveGroup(kafka, OUTBOUND.consumer.groupId, history.ends);
-    if (!caughtUp) say(`the live group ${OUTBOUND.consumer.groupId} has not consumed all of this history yet: orders it has not caught up on show as different`);
+    const caughtUp = await waitForLiveGroup(kafka, GATEWAY_CONSUMER.groupId, history.ends);
+    if (!caughtUp) say(`the live group ${GATEWAY_CONSUMER.groupId} has not consumed all of this history yet: orders it has not caught up on show as different`);
 
     const comparison = compareReadModels(await loadAllRecords(live.manager), await loadAllRecords(scratch.manager), replay.eventIds);
     const different = new Set(comparison.differences.map((d) => d.order));
@@ -62,13 +61,13 @@ async function rebuild(): Promise<number> {
 }
 
 async function openSchema(url: string, schema: string): Promise<DataSource> {
-  const dataSource = new DataSource({ ...dataSourceOptions({ url, schema, entities: READ_MODEL.entities, migrations: [], poolSize: 2 }), migrations: [] });
+  const dataSource = new DataSource({ ...dataSourceOptions({ url, schema, entities: READ_MODEL_ENTITIES, migrations: [], poolSize: 2 }), migrations: [] });
   return dataSource.initialize();
 }
 
 /** The scratch schema, dropped and created afresh with the read model's tables. */
 async function recreateScratchSchema(url: string): Promise<DataSource> {
-  const dataSource = new DataSource({ ...dataSourceOptions({ url, schema: SCRATCH_SCHEMA, entities: READ_MODEL.entities, migrations: [], poolSize: 2 }), migrations: READ_MODEL.migrations });
+  const dataSource = new DataSource({ ...dataSourceOptions({ url, schema: SCRATCH_SCHEMA, entities: READ_MODEL_ENTITIES, migrations: [], poolSize: 2 }), migrations: READ_MODEL_MIGRATIONS });
   await dataSource.initialize();
   await dataSource.query(`DROP SCHEMA IF EXISTS "${SCRATCH_SCHEMA}" CASCADE`);
   await dataSource.query(`CREATE SCHEMA "${SCRATCH_SCHEMA}"`);

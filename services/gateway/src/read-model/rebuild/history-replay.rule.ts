@@ -5,9 +5,9 @@
 // the events the projection applies, in the order it applies them.
 import { INBOUND_EVENT_TYPES, orderKey, OrderRef, TOPICS } from '@cbec/contracts';
 import { CloudEvent, decodeEvent, HistoryMessage, orderRefOf } from '@cbec/messaging';
-import { initialState, kindOf, OrderState } from '../../outbound/outbound-data.rule';
-import { planDelivery, stepOf } from '../../outbound/step-order.rule';
-import { appliedEvents } from '../applied-events.rule';
+import { initialState, kindOf, OrderState } from '../../sequencing/outbound-data.rule';
+import { planDelivery, stepOf } from '../../sequencing/step-order.rule';
+import { appliedEvents } from '../../sequencing/applied-events.rule';
 
 export type { HistoryMessage } from '@cbec/messaging';
 

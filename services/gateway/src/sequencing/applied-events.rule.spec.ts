@@ -1,7 +1,7 @@
 import { DECLARATION_EVENTS, INSPECTION_EVENTS, TAX_PERMIT_EVENTS } from '@cbec/contracts';
 import { CloudEvent, createEvent } from '@cbec/messaging';
-import { initialState, OrderState } from '../outbound/outbound-data.rule';
-import { planDelivery } from '../outbound/step-order.rule';
+import { initialState, OrderState } from './outbound-data.rule';
+import { planDelivery } from './step-order.rule';
 import { appliedEvents } from './applied-events.rule';
 
 const ref = { platformId: 'tmall-global', orderId: 'A1' };

@@ -3,8 +3,8 @@
 // held events it settled in the order it judged them; replaying its own judgement over that list
 // tells the applied ones from the duplicates it dropped.
 import type { CloudEvent } from '@cbec/messaging';
-import type { DeliveryPlan } from '../outbound/step-order.rule';
-import { judgeArrival, stepOf } from '../outbound/step-order.rule';
+import type { DeliveryPlan } from './step-order.rule';
+import { judgeArrival, stepOf } from './step-order.rule';
 
 export function appliedEvents(orderStep: number, incoming: CloudEvent, held: CloudEvent[], plan: Pick<DeliveryPlan, 'arrival' | 'settled'>): CloudEvent[] {
   if (plan.arrival !== 'apply') return [];

@@ -1,43 +1,14 @@
-// Transactional outbox: events are rows written in the same PostgreSQL transaction as the state
-// change; the relay publishes them to Kafka in id order, woken by LISTEN/NOTIFY, polling as a
-// fallback. One relay per schema is active at a time (an advisory lock), so replicas can't
-// reorder each other.
+// The relay of the transactional outbox: publishes the rows outbox-writer.ts wrote to Kafka in
+// id order, woken by LISTEN/NOTIFY, polling as a fallback. One relay per schema is active at a
+// time (an advisory lock), so replicas can't reorder each other.
 import type { Producer } from 'kafkajs';
 import type { Pool, PoolClient } from 'pg';
-import type { EntityManager } from 'typeorm';
+import { backoffMs } from './backoff';
 import type { Headers } from './cloud-event';
 import type { Logger } from './logger';
 import { messagingMetrics } from './metrics';
 import { BATCH_OVERHEAD_BYTES, type ProduceLimits, recordBytes, refusedForSize } from './produce-limits';
 import type { MessagingTables } from './tables';
-
-export interface OutboxMessage {
-  topic: string;
-  key: string | null;
-  value: Buffer;
-  headers: Headers;
-}
-
-/**
- * Writes messages in the caller's transaction. Messages of one key are serialized by a
- * transaction-scoped advisory lock taken before their ids are drawn, so for one key id order is
- * commit order and the relay never publishes a later event of an order before an earlier one.
- */
-export async function writeToOutbox(manager: EntityManager, tables: MessagingTables, messages: OutboxMessage[]): Promise<void> {
-  if (messages.length === 0) return;
-  // The locks in sorted order (unnest keeps the array's), so two writers never wait on each other;
-  // taken (the `locked` aggregate is complete) before the insert draws any id; every row in one
-  // statement, and the relay woken once when the transaction commits: one round trip in all.
-  const locks = [...new Set(messages.map((m) => `outbox:${tables.schema}:${m.key ?? ''}`))].sort();
-  await manager.query(
-    `WITH locked AS (SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) AS n FROM unnest($6::text[]) AS k),
-     written AS (
-       INSERT INTO ${tables.outbox} (topic, key, value, headers)
-       SELECT m.topic, m.key, m.value, m.headers FROM locked, unnest($1::text[], $2::text[], $3::bytea[], $4::jsonb[]) AS m(topic, key, value, headers) RETURNING 1)
-     SELECT pg_notify($5, '') FROM (SELECT 1 FROM written LIMIT 1) AS any_written`,
-    [messages.map((m) => m.topic), messages.map((m) => m.key), messages.map((m) => m.value), messages.map((m) => JSON.stringify(m.headers)), tables.notifyChannel, locks],
-  );
-}
 
 export interface RelayOptions {
   pollIntervalMs: number;
@@ -51,12 +22,6 @@ export interface RelayOptions {
 }
 
 export const DEFAULT_RELAY: RelayOptions = { pollIntervalMs: 500, batchSize: 2_000, retentionMs: 3_600_000, dedupWindowMs: 7 * 86_400_000, pruneBatchSize: 5_000 };
-
-/** Backoff after a failure: doubling from 100 ms to at most 10 s, with jitter so replicas spread out. */
-export function backoffMs(failures: number, initialMs = 100, maxMs = 10_000): number {
-  const capped = Math.min(maxMs, initialMs * 2 ** Math.max(0, failures - 1));
-  return Math.round(capped / 2 + Math.random() * (capped / 2));
-}
 
 export interface OutboxRow {
   id: string;
