@@ -2,7 +2,7 @@
 // then the content, then the proof judged alone: every requested kind, or INSUFFICIENT_PROOF.
 // A run of proofs is taken together: one locking read, one update.
 import { Injectable } from '@nestjs/common';
-import { FieldError, INSPECTION_EVENTS, orderKey, PLATFORM_EVENTS, ProofReceivedData, ProofSubmittedData, RefusalReason, RequestRefusedData, TOPICS, validatePayload } from '@cbec/contracts';
+import { FieldError, INSPECTION_EVENTS, orderKey, PLATFORM_EVENTS, ProofReceivedData, ProofSubmittedData, RefusalReason, refusal, TOPICS, validatePayload } from '@cbec/contracts';
 import { contentHashOf, judgeProof } from '@cbec/domain';
 import { BatchContext, batchOf, CloudEvent, contextOf, EventHandler, forEachEvent, HandlerContext, orderRefOf } from '@cbec/messaging';
 import { InspectionRow, lockInspections, updateInspections } from '../persistence/inspection-store';
@@ -41,8 +41,7 @@ export class ReceiveProofWhenSubmittedHandler implements EventHandler {
     const contentHash = contentHashOf(event.data);
     const refuse = (reasonCode: RefusalReason, message: string, details?: FieldError[]) => {
       log.info({ reasonCode, status: inspection?.status ?? null }, 'proof submission refused');
-      const refusal: RequestRefusedData = { ...ref, refusedEventId: event.id, refusedType: event.type, reasonCode, message, ...(details ? { details } : {}) };
-      publish({ topic: TOPICS.inspectionEvents, type: INSPECTION_EVENTS.requestRefused, subject, data: refusal, step: inspection?.step ?? 0 });
+      publish({ topic: TOPICS.inspectionEvents, type: INSPECTION_EVENTS.requestRefused, subject, data: refusal(ref, event, { reasonCode, message, details }), step: inspection?.step ?? 0 });
       return false;
     };
 

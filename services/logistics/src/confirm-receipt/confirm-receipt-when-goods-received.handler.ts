@@ -4,7 +4,7 @@
 // one update, each receipt judged against the shipment as the ones before it left it.
 import { contentHashOf } from '@cbec/domain';
 import { Inject, Injectable } from '@nestjs/common';
-import { ClearanceEventData, DeliveredData, LOGISTICS_EVENTS, orderKey, PLATFORM_EVENTS, RequestRefusedData, TOPICS } from '@cbec/contracts';
+import { DeliveredData, LOGISTICS_EVENTS, orderKey, PLATFORM_EVENTS, refusal, TOPICS } from '@cbec/contracts';
 import { BatchContext, batchOf, CloudEvent, contextOf, EventHandler, forEachEvent, HandlerContext, orderRefOf } from '@cbec/messaging';
 import { LOGISTICS_CONFIG, LogisticsConfig } from '../config';
 import { PICKUP_EXPIRY } from '../expire-pickup/expire-pickup-when-window-ends.timer';
@@ -47,11 +47,10 @@ async function settle(event: CloudEvent, shipment: ShipmentRow | null, judged: G
   const about = { eventId: event.id, subject };
   if (judged.kind === 'already-received') return void log.info(about, 'accepted receipt re-sent; nothing changes');
   if (judged.kind === 'refused') {
-    const { reasonCode, message, details, attempts } = judged;
+    const { reasonCode, attempts } = judged;
     if (attempts?.lockedUntil) log.warn({ ...about, lockedUntil: attempts.lockedUntil.toISOString() }, 'too many wrong pickup codes: the order takes no code until then');
     log.info({ ...about, reasonCode }, 'goods-received refused');
-    const refusal: RequestRefusedData & Pick<ClearanceEventData, 'clearanceModel'> = { ...ref, clearanceModel: shipment?.clearanceModel ?? null, refusedEventId: event.id, refusedType: event.type, reasonCode, message, ...(details ? { details } : {}) };
-    publish({ topic: TOPICS.logisticsEvents, type: LOGISTICS_EVENTS.requestRefused, subject, data: refusal, step: shipment?.step ?? 0 });
+    publish({ topic: TOPICS.logisticsEvents, type: LOGISTICS_EVENTS.requestRefused, subject, data: refusal(ref, event, judged, shipment?.clearanceModel ?? null), step: shipment?.step ?? 0 });
     return attempts && { ...changeOf(shipment!), pickupWrongCodes: attempts.wrongCodes, pickupLockedUntil: attempts.lockedUntil };
   }
   await timers.cancel(PICKUP_EXPIRY, subject);
