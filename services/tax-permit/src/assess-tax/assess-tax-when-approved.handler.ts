@@ -5,7 +5,7 @@
 // accounts, then one insert of the orders and one write of the ledger.
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { CLEARANCE_MODEL_RULES, DeclarationEventData, FieldError, INSPECTION_EVENTS, orderKey, rejection, RejectionReason, TariffEntryData, TAX_PERMIT_EVENTS, TaxAssessedData, TaxSettledData, TOPICS } from '@cbec/contracts';
+import { CLEARANCE_MODEL_RULES, DeclarationEventData, FieldError, INSPECTION_EVENTS, nextStep, orderKey, rejection, RejectionReason, TariffEntryData, TAX_PERMIT_EVENTS, TaxAssessedData, TaxSettledData, TOPICS } from '@cbec/contracts';
 import { assessTax, TaxInput, taxLinesOf } from '@cbec/domain';
 import { BatchContext, batchOf, CloudEvent, contextOf, EventHandler, forEachEvent, HandlerContext } from '@cbec/messaging';
 import { AnnualLedger, LedgerRun } from '../annual-quota/annual-ledger';
@@ -52,7 +52,7 @@ export class AssessTaxWhenApprovedHandler implements EventHandler<DeclarationEve
     const { publish, timers, log } = context;
     const { declaration } = event.data;
     const ref = refOf(event.data);
-    const step = (event.step ?? 0) + 1;
+    const step = nextStep(event);
     const model = declaration.clearanceModel;
     const rules = CLEARANCE_MODEL_RULES[model];
 
