@@ -74,7 +74,7 @@ describe('decideTax', () => {
   const now = new Date('2026-11-13T10:00:00Z');
   const day = 24 * 60 * 60 * 1000;
   const declaration = (clearanceModel: 'DIRECT_MAIL' | 'BONDED_ZONE' | 'GENERAL_TRADE', unitPrice = '199.00') => ({ clearanceModel, freight: '20.00', insurance: '0.00', items: [item({ unitPrice })] });
-  const decide = (d: ReturnType<typeof declaration>, annual?: { quotaYear: number; totalBefore: string }) => decideTax(d, taxLinesOf(d.items, TARIFF_SEED), annual, 5, now, day);
+  const decide = (d: Omit<ReturnType<typeof declaration>, 'items'> & { items: readonly OrderItemData[] }, annual?: { quotaYear: number; totalBefore: string }) => decideTax(d, taxLinesOf(d.items, TARIFF_SEED), annual, 5, now, day);
   const fresh = { quotaYear: 2026, totalBefore: '0.00' };
 
   it.each([
