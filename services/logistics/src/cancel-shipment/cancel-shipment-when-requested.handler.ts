@@ -6,11 +6,11 @@
 import { Injectable } from '@nestjs/common';
 import { CancellationForwardedData, DECLARATION_EVENTS, orderKey, OrderRef, TAX_PERMIT_EVENTS } from '@cbec/contracts';
 import { AcceptedCancellation, CancellationHolder, decideCancellation, publishCancelled, Standing } from '@cbec/cancellation';
-import { toMoney } from '@cbec/domain';
 import { CloudEvent, EventHandler, HandlerContext, orderRefOf } from '@cbec/messaging';
 import type { EntityManager } from 'typeorm';
 import { DISPATCH_TIMER } from '../hand-over/hand-over.service';
 import { Shipment } from '../persistence/shipment.entity';
+import { cancellationRefundOf } from './cancellation-refund.rule';
 import { shipmentCustodyOf } from './shipment-custody.rule';
 
 @Injectable()
@@ -36,9 +36,7 @@ export class CancelShipmentWhenRequestedHandler implements EventHandler<Cancella
     const shipment = await shipments.findOneByOrFail(ref);
     await context.timers.cancel(DISPATCH_TIMER, orderKey(ref.platformId, ref.orderId));
     await shipments.update(ref, { status: 'CANCELLED', step: accepted.standing.step + 1, cancellationHash: accepted.contentHash });
-    // Released goods were paid for (models II, III) or withheld (model I): the refund is the whole total.
-    const refund = shipment.assessmentId && shipment.taxAmount !== null ? { assessmentId: shipment.assessmentId, amount: toMoney(shipment.taxAmount) } : undefined;
-    publishCancelled(this, ref, accepted, refund, context);
+    publishCancelled(this, ref, accepted, cancellationRefundOf(shipment), context);
   }
 }
 
