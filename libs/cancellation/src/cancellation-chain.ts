@@ -16,7 +16,7 @@ import {
   OrderRef,
   orderKey,
   REFUSAL_EVENTS,
-  RequestRefusedData,
+  refusal,
   serviceEventsTopic,
   ServiceName,
   STATUS_EVENTS,
@@ -73,10 +73,9 @@ export async function decideCancellation(holder: CancellationHolder, ref: OrderR
     case 'already-accepted':
       return log.info({ requestId: request.eventId }, 'accepted cancellation re-sent; nothing changes');
     case 'refused': {
-      const { reasonCode, message, details } = verdict;
-      const refusal: RequestRefusedData & { clearanceModel: ClearanceModel | null } = { ...ref, clearanceModel: standing.clearanceModel, refusedEventId: request.eventId, refusedType: request.type, reasonCode, message, ...(details ? { details } : {}) };
-      publish({ topic: serviceEventsTopic(holder.service), type: refusalTypeOf(holder.service), subject, data: refusal, step: standing.step, cause });
-      return log.info({ reasonCode, requestId: request.eventId }, 'cancellation refused');
+      const refused = refusal(ref, { id: request.eventId, type: request.type }, verdict, standing.clearanceModel);
+      publish({ topic: serviceEventsTopic(holder.service), type: refusalTypeOf(holder.service), subject, data: refused, step: standing.step, cause });
+      return log.info({ reasonCode: verdict.reasonCode, requestId: request.eventId }, 'cancellation refused');
     }
     case 'accepted':
       await holder.cancel({ request: verdict.request, contentHash, cause, standing }, context);

@@ -225,6 +225,40 @@ export interface RequestRefusedData extends OrderRef {
   details?: FieldError[];
 }
 
+/** Why a request is refused: a rule's verdict carries these (and may carry more, left out). */
+export interface RefusalGrounds {
+  reasonCode: RefusalReason;
+  message: string;
+  details?: FieldError[];
+}
+
+/**
+ * The request-refused of the incoming event `refused`. Services that hold the order's model name
+ * it (`clearanceModel`, null when they never had the order); the others leave it out.
+ */
+export function refusal(ref: OrderRef, refused: { id: string; type: string }, grounds: RefusalGrounds): RequestRefusedData;
+export function refusal(ref: OrderRef, refused: { id: string; type: string }, grounds: RefusalGrounds, clearanceModel: ClearanceModel | null): RequestRefusedData & Pick<ClearanceEventData, 'clearanceModel'>;
+export function refusal(ref: OrderRef, refused: { id: string; type: string }, { reasonCode, message, details }: RefusalGrounds, clearanceModel?: ClearanceModel | null): RequestRefusedData {
+  return {
+    platformId: ref.platformId,
+    orderId: ref.orderId,
+    ...(clearanceModel !== undefined ? { clearanceModel } : {}),
+    refusedEventId: refused.id,
+    refusedType: refused.type,
+    reasonCode,
+    message,
+    ...(details ? { details } : {}),
+  };
+}
+
+/**
+ * The step of what an event leads to: one after the event's own (an event without one, such as
+ * a platform's, is at step 0). The gateway tells the platform of an order's events in step order.
+ */
+export function nextStep(event: { step?: number }): number {
+  return (event.step ?? 0) + 1;
+}
+
 export interface AttachedDocument {
   kind: DocumentKind;
   /** Who provided it: the logistics company (model I) or the order and payment data (model III). */

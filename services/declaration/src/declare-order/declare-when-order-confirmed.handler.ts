@@ -2,7 +2,7 @@
 // (model I) or is declared at once, with the documents its model attaches. A run of confirmed
 // orders is declared together: one read, one draw of numbers, one insert.
 import { Injectable } from '@nestjs/common';
-import { DECLARATION_EVENTS, DocumentsRequestedData, ORDER_EVENTS, OrderConfirmedData, orderKey, TOPICS } from '@cbec/contracts';
+import { DECLARATION_EVENTS, DocumentsRequestedData, ORDER_EVENTS, OrderConfirmedData, nextStep, orderKey, TOPICS } from '@cbec/contracts';
 import { BatchContext, batchOf, CloudEvent, EventHandler, forEachEvent, HandlerContext, orderRefOf } from '@cbec/messaging';
 import { nextDeclarationNumbers } from '../persistence/declaration-numbers';
 import { DeclarationRow, declaredOrders, insertDeclarations } from '../persistence/declaration-store';
@@ -36,7 +36,7 @@ export class DeclareWhenOrderConfirmedHandler implements EventHandler<OrderConfi
     const subject = orderKey(ref.platformId, ref.orderId);
     const { order } = event.data;
     const plan = planDeclaration(order);
-    const step = (event.step ?? 0) + 1;
+    const step = nextStep(event);
     const submitting = plan.action === 'SUBMIT';
     const row: DeclarationRow = { ...ref, clearanceModel: order.clearanceModel, declarationNumber, status: submitting ? 'SUBMITTED' : 'AWAITING_DOCUMENTS', step, order, documents: submitting ? plan.documents : [], waybillNumber: order.logistics.waybillNumber ?? null, declaredAt: submitting ? now : null };
 

@@ -1,7 +1,7 @@
 // A cancellation passed on to the declaration (by intake, or by logistics with its documents)
 // goes on to where the order went next. It arrives after the order did: on the same topic and
 // partition as the hand-off that brought the order.
-import { Injectable, Type } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CancellationForwardedData, LOGISTICS_EVENTS, ORDER_EVENTS, OrderRef } from '@cbec/contracts';
 import { CancellationHolder, decideCancellation, Standing } from '@cbec/cancellation';
 import { CloudEvent, EventHandler, HandlerContext, orderRefOf } from '@cbec/messaging';
@@ -10,8 +10,9 @@ import { OrderDeclaration } from '../persistence/declaration.entity';
 import { declarationCustodyOf } from './declaration-custody.rule';
 
 @Injectable()
-abstract class ForwardCancellationWhenForwarded implements EventHandler<CancellationForwardedData>, CancellationHolder {
-  abstract readonly eventType: string;
+export class ForwardCancellationWhenForwardedHandler implements EventHandler<CancellationForwardedData>, CancellationHolder {
+  /** From intake (the order's confirmation) and from logistics (its documents, model I). */
+  readonly eventType = [ORDER_EVENTS.cancellationForwarded, LOGISTICS_EVENTS.cancellationForwarded] as const;
   readonly service = 'declaration';
 
   async handle(event: CloudEvent<CancellationForwardedData>, context: HandlerContext): Promise<void> {
@@ -31,13 +32,5 @@ abstract class ForwardCancellationWhenForwarded implements EventHandler<Cancella
   }
 }
 
-function forwardCancellationWhen(eventType: string): Type<EventHandler> {
-  const handler = class extends ForwardCancellationWhenForwarded {
-    readonly eventType = eventType;
-  };
-  Object.defineProperty(handler, 'name', { value: `ForwardCancellationWhenForwarded[${eventType}]` });
-  return handler;
-}
-
-/** From intake (the order's confirmation) and from logistics (its documents, model I). */
-export const FORWARD_CANCELLATION_HANDLERS = [ORDER_EVENTS.cancellationForwarded, LOGISTICS_EVENTS.cancellationForwarded].map(forwardCancellationWhen);
+// The module wires the handlers of this file by this list.
+export const FORWARD_CANCELLATION_HANDLERS = [ForwardCancellationWhenForwardedHandler];

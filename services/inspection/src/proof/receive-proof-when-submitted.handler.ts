@@ -1,13 +1,13 @@
-// A platform's proof of price (CONTRACT 2.2, 4.2 rule 4): the state first (is a proof awaited?),
-// then the content, then the proof judged alone: every requested kind, or INSUFFICIENT_PROOF.
+// A platform's proof of price (CONTRACT 2.2, 4.2 rule 4), judged by proof-submission.rule:
+// received, the review goes on past the proof, or is rejected for INSUFFICIENT_PROOF.
 // A run of proofs is taken together: one locking read, one update.
 import { Injectable } from '@nestjs/common';
-import { FieldError, INSPECTION_EVENTS, orderKey, PLATFORM_EVENTS, ProofReceivedData, ProofSubmittedData, RefusalReason, RequestRefusedData, TOPICS, validatePayload } from '@cbec/contracts';
-import { contentHashOf, judgeProof } from '@cbec/domain';
+import { INSPECTION_EVENTS, orderKey, PLATFORM_EVENTS, ProofReceivedData, refusal, TOPICS } from '@cbec/contracts';
+import { contentHashOf } from '@cbec/domain';
 import { BatchContext, batchOf, CloudEvent, contextOf, EventHandler, forEachEvent, HandlerContext, orderRefOf } from '@cbec/messaging';
 import { InspectionRow, lockInspections, updateInspections } from '../persistence/inspection-store';
 import { ReviewProgression } from '../review/review-progression';
-import { isProceedPlan } from '../review/review-stages.rule';
+import { judgeProofSubmission } from './proof-submission.rule';
 
 @Injectable()
 export class ReceiveProofWhenSubmittedHandler implements EventHandler {
@@ -39,32 +39,23 @@ export class ReceiveProofWhenSubmittedHandler implements EventHandler {
     const subject = orderKey(ref.platformId, ref.orderId);
     const log = context.log.child({ eventId: event.id, subject });
     const contentHash = contentHashOf(event.data);
-    const refuse = (reasonCode: RefusalReason, message: string, details?: FieldError[]) => {
-      log.info({ reasonCode, status: inspection?.status ?? null }, 'proof submission refused');
-      const refusal: RequestRefusedData = { ...ref, refusedEventId: event.id, refusedType: event.type, reasonCode, message, ...(details ? { details } : {}) };
-      publish({ topic: TOPICS.inspectionEvents, type: INSPECTION_EVENTS.requestRefused, subject, data: refusal, step: inspection?.step ?? 0 });
-      return false;
-    };
-
-    if (inspection?.proofHash === contentHash) {
+    const submission = judgeProofSubmission(inspection, event.data, contentHash, subject);
+    if (submission.kind === 'already-received') {
       log.info('accepted proof re-sent with the same content; ignored');
       return false;
     }
-    if (inspection?.status !== 'PROOF_REQUESTED' || !isProceedPlan(inspection.plan)) {
-      return refuse('UNEXPECTED_EVENT', `no proof of price is awaited for order ${subject}${inspection ? ` (status ${inspection.status})` : ''}`);
+    if (submission.kind === 'refused') {
+      log.info({ reasonCode: submission.reasonCode, status: inspection?.status ?? null }, 'proof submission refused');
+      publish({ topic: TOPICS.inspectionEvents, type: INSPECTION_EVENTS.requestRefused, subject, data: refusal(ref, event, submission), step: inspection?.step ?? 0 });
+      return false;
     }
-    const { value, errors } = validatePayload(ProofSubmittedData, event.data);
-    if (!value) return refuse('INVALID_REQUEST', 'the proof submission is invalid', errors);
 
-    const step = inspection.step + 1;
-    const documents = value.documents.map(({ kind, fileName, sha256 }) => ({ kind, fileName, sha256 }));
-    const received: ProofReceivedData = { ...ref, clearanceModel: inspection.clearanceModel, documents };
+    const step = inspection!.step + 1;
+    const received: ProofReceivedData = { ...ref, clearanceModel: inspection!.clearanceModel, documents: submission.documents };
     publish({ topic: TOPICS.inspectionEvents, type: INSPECTION_EVENTS.proofReceived, subject, data: received, step });
-    Object.assign(inspection, { status: 'PROOF_SUBMITTED', proofHash: contentHash, step });
-
-    const judgement = judgeProof(inspection.plan.proofRequired, documents.map((document) => document.kind));
-    if (judgement.ok) await this.progression.advance(inspection, 'PROOF', step + 1, context);
-    else await this.progression.reject(inspection, 'INSUFFICIENT_PROOF', judgement.missing.map((kind) => ({ field: 'documents', message: `the requested ${kind} is missing` })), step + 1, context);
+    Object.assign(inspection!, { status: 'PROOF_SUBMITTED', proofHash: contentHash, step });
+    if (submission.missing.length === 0) await this.progression.advance(inspection!, 'PROOF', step + 1, context);
+    else await this.progression.reject(inspection!, 'INSUFFICIENT_PROOF', submission.missing, step + 1, context);
     return true;
   }
 }

@@ -2,7 +2,7 @@
 // rejected by rules 0-2, or on to the first of its stages (quarantine, proof, sampling, approval).
 // A run of declarations is reviewed together: one locking read, one tariff read, one insert.
 import { Inject, Injectable } from '@nestjs/common';
-import { DECLARATION_EVENTS, DeclarationEventData, INSPECTION_EVENTS, orderKey, TariffEntryData, TOPICS } from '@cbec/contracts';
+import { DECLARATION_EVENTS, DeclarationEventData, INSPECTION_EVENTS, nextStep, orderKey, TariffEntryData, TOPICS } from '@cbec/contracts';
 import { isSampledForReview, planReview } from '@cbec/domain';
 import { BatchContext, batchOf, CloudEvent, contextOf, EventHandler, forEachEvent, HandlerContext, orderRefOf } from '@cbec/messaging';
 import { readTariff } from '@cbec/tariff-table';
@@ -45,7 +45,7 @@ export class StartReviewWhenDeclaredHandler implements EventHandler<DeclarationE
     const { declaration } = event.data;
     const plan = planReview({ model: declaration.clearanceModel, items: declaration.items, tariff, sampledForReview: isSampledForReview(subject, this.config.samplingRate) });
     const question = plan.outcome === 'PROCEED' && plan.proofRequired.length > 0 ? proofQuestion(declaration.items, tariff, plan.proofRequired, declaration.currency) : null;
-    const step = (event.step ?? 0) + 1;
+    const step = nextStep(event);
     const inspection: InspectionRow = { ...ref, clearanceModel: declaration.clearanceModel, status: 'UNDER_REVIEW', reasonCode: null, plan, proofQuestion: question, proofHash: null, declaration, cancellationHash: null, step };
 
     const started: DeclarationEventData = { ...ref, clearanceModel: declaration.clearanceModel, declaration };

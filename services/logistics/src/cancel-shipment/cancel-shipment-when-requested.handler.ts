@@ -3,19 +3,20 @@
 // warehouse are CANCELLED here, in the same transaction the dispatch timer would take them out,
 // so exactly one of the two wins; the tax paid or withheld is refunded whole. Tax-permit gives
 // the quota back when it hears of it.
-import { Injectable, Type } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CancellationForwardedData, DECLARATION_EVENTS, orderKey, OrderRef, TAX_PERMIT_EVENTS } from '@cbec/contracts';
 import { AcceptedCancellation, CancellationHolder, decideCancellation, publishCancelled, Standing } from '@cbec/cancellation';
-import { toMoney } from '@cbec/domain';
 import { CloudEvent, EventHandler, HandlerContext, orderRefOf } from '@cbec/messaging';
 import type { EntityManager } from 'typeorm';
 import { DISPATCH_TIMER } from '../hand-over/hand-over.service';
 import { Shipment } from '../persistence/shipment.entity';
+import { cancellationRefundOf } from './cancellation-refund.rule';
 import { shipmentCustodyOf } from './shipment-custody.rule';
 
 @Injectable()
-abstract class CancelShipmentWhenRequested implements EventHandler<CancellationForwardedData>, CancellationHolder {
-  abstract readonly eventType: string;
+export class CancelShipmentWhenRequestedHandler implements EventHandler<CancellationForwardedData>, CancellationHolder {
+  /** From tax-permit (after the release) and from the declaration (documents of model I). */
+  readonly eventType = [TAX_PERMIT_EVENTS.cancellationForwarded, DECLARATION_EVENTS.cancellationForwarded] as const;
   readonly service = 'logistics';
 
   async handle(event: CloudEvent<CancellationForwardedData>, context: HandlerContext): Promise<void> {
@@ -35,19 +36,9 @@ abstract class CancelShipmentWhenRequested implements EventHandler<CancellationF
     const shipment = await shipments.findOneByOrFail(ref);
     await context.timers.cancel(DISPATCH_TIMER, orderKey(ref.platformId, ref.orderId));
     await shipments.update(ref, { status: 'CANCELLED', step: accepted.standing.step + 1, cancellationHash: accepted.contentHash });
-    // Released goods were paid for (models II, III) or withheld (model I): the refund is the whole total.
-    const refund = shipment.assessmentId && shipment.taxAmount !== null ? { assessmentId: shipment.assessmentId, amount: toMoney(shipment.taxAmount) } : undefined;
-    publishCancelled(this, ref, accepted, refund, context);
+    publishCancelled(this, ref, accepted, cancellationRefundOf(shipment), context);
   }
 }
 
-function cancelShipmentWhen(eventType: string): Type<EventHandler> {
-  const handler = class extends CancelShipmentWhenRequested {
-    readonly eventType = eventType;
-  };
-  Object.defineProperty(handler, 'name', { value: `CancelShipmentWhenRequested[${eventType}]` });
-  return handler;
-}
-
-/** From tax-permit (after the release) and from the declaration (documents of model I). */
-export const CANCEL_SHIPMENT_HANDLERS = [TAX_PERMIT_EVENTS.cancellationForwarded, DECLARATION_EVENTS.cancellationForwarded].map(cancelShipmentWhen);
+// The module wires the handlers of this file by this list.
+export const CANCEL_SHIPMENT_HANDLERS = [CancelShipmentWhenRequestedHandler];

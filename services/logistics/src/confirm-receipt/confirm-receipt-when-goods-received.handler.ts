@@ -4,12 +4,12 @@
 // one update, each receipt judged against the shipment as the ones before it left it.
 import { contentHashOf } from '@cbec/domain';
 import { Inject, Injectable } from '@nestjs/common';
-import { ClearanceEventData, DeliveredData, LOGISTICS_EVENTS, orderKey, PLATFORM_EVENTS, RequestRefusedData, TOPICS } from '@cbec/contracts';
+import { DeliveredData, LOGISTICS_EVENTS, orderKey, PLATFORM_EVENTS, refusal, TOPICS } from '@cbec/contracts';
 import { BatchContext, batchOf, CloudEvent, contextOf, EventHandler, forEachEvent, HandlerContext, orderRefOf } from '@cbec/messaging';
 import { LOGISTICS_CONFIG, LogisticsConfig } from '../config';
 import { PICKUP_EXPIRY } from '../expire-pickup/expire-pickup-when-window-ends.timer';
-import { lockShipments, ReceiptChange, saveReceipts, ShipmentRow } from '../persistence/shipment-store';
-import { GoodsReceived, judgeGoodsReceived } from './goods-received.rule';
+import { lockShipments, saveReceipts, ShipmentRow } from '../persistence/shipment-store';
+import { judgeGoodsReceived, receiptOutcomeOf, ShipmentChange } from './goods-received.rule';
 
 @Injectable()
 export class ConfirmReceiptWhenGoodsReceivedHandler implements EventHandler {
@@ -23,47 +23,39 @@ export class ConfirmReceiptWhenGoodsReceivedHandler implements EventHandler {
 
   async handleAll(events: CloudEvent[], context: BatchContext): Promise<void> {
     const shipments = await lockShipments(context.manager, events.map((event) => orderRefOf(event)!));
-    const changes = new Map<string, ReceiptChange>();
+    const changed = new Map<string, ShipmentRow>();
     await forEachEvent(events, async (event) => {
       const ref = orderRefOf(event)!;
       const subject = orderKey(ref.platformId, ref.orderId);
       const shipment = shipments.get(subject) ?? null;
-      const receiptHash = contentHashOf(event.data);
-      const now = new Date();
-      const judged = judgeGoodsReceived(shipment, event.data, receiptHash, subject, now, this.config.pickupLockout);
-      const change = await settle(event, shipment, judged, receiptHash, now, contextOf(event, context));
+      const change = await this.receive(event, shipment, subject, contextOf(event, context));
       if (!change) return;
+      // A later receipt of the same order in the run is judged against the shipment as this one left it.
       shipments.set(subject, { ...shipment!, ...change });
-      changes.set(subject, change);
+      changed.set(subject, shipments.get(subject)!);
     });
-    await saveReceipts(context.manager, [...changes.values()]);
+    await saveReceipts(context.manager, [...changed.values()]);
   }
-}
 
-/** Publishes what the judged receipt leads to; returns what it changes of the shipment. */
-async function settle(event: CloudEvent, shipment: ShipmentRow | null, judged: GoodsReceived, receiptHash: string, now: Date, { publish, timers, log }: HandlerContext): Promise<ReceiptChange | undefined> {
-  const ref = orderRefOf(event)!;
-  const subject = orderKey(ref.platformId, ref.orderId);
-  const about = { eventId: event.id, subject };
-  if (judged.kind === 'already-received') return void log.info(about, 'accepted receipt re-sent; nothing changes');
-  if (judged.kind === 'refused') {
-    const { reasonCode, message, details, attempts } = judged;
-    if (attempts?.lockedUntil) log.warn({ ...about, lockedUntil: attempts.lockedUntil.toISOString() }, 'too many wrong pickup codes: the order takes no code until then');
-    log.info({ ...about, reasonCode }, 'goods-received refused');
-    const refusal: RequestRefusedData & Pick<ClearanceEventData, 'clearanceModel'> = { ...ref, clearanceModel: shipment?.clearanceModel ?? null, refusedEventId: event.id, refusedType: event.type, reasonCode, message, ...(details ? { details } : {}) };
-    publish({ topic: TOPICS.logisticsEvents, type: LOGISTICS_EVENTS.requestRefused, subject, data: refusal, step: shipment?.step ?? 0 });
-    return attempts && { ...changeOf(shipment!), pickupWrongCodes: attempts.wrongCodes, pickupLockedUntil: attempts.lockedUntil };
+  /** Publishes what the judged receipt leads to; returns what it changes of the shipment. */
+  private async receive(event: CloudEvent, shipment: ShipmentRow | null, subject: string, { publish, timers, log }: HandlerContext): Promise<ShipmentChange | undefined> {
+    const ref = orderRefOf(event)!;
+    const about = { eventId: event.id, subject };
+    const receiptHash = contentHashOf(event.data);
+    const now = new Date();
+    const judged = judgeGoodsReceived(shipment, event.data, receiptHash, subject, now, this.config.pickupLockout);
+    const { change, delivered } = receiptOutcomeOf(shipment, judged, receiptHash, now);
+    if (judged.kind === 'already-received') log.info(about, 'accepted receipt re-sent; nothing changes');
+    if (judged.kind === 'refused') {
+      if (judged.attempts?.lockedUntil) log.warn({ ...about, lockedUntil: judged.attempts.lockedUntil.toISOString() }, 'too many wrong pickup codes: the order takes no code until then');
+      log.info({ ...about, reasonCode: judged.reasonCode }, 'goods-received refused');
+      publish({ topic: TOPICS.logisticsEvents, type: LOGISTICS_EVENTS.requestRefused, subject, data: refusal(ref, event, judged, shipment?.clearanceModel ?? null), step: shipment?.step ?? 0 });
+    }
+    if (judged.kind === 'completed') {
+      await timers.cancel(PICKUP_EXPIRY, subject);
+      log.info({ ...about, method: judged.receipt.method }, 'goods received; clearance completed');
+      publish({ topic: TOPICS.logisticsEvents, type: LOGISTICS_EVENTS.delivered, subject, step: change!.step, data: { ...ref, clearanceModel: shipment!.clearanceModel, notice: delivered! } satisfies DeliveredData });
+    }
+    return change;
   }
-  await timers.cancel(PICKUP_EXPIRY, subject);
-  const step = shipment!.step + 1;
-  log.info({ ...about, method: judged.receipt.method }, 'goods received; clearance completed');
-  const { declarationNumber, permitNumber, clearanceModel } = shipment!;
-  // completedAt opens the return window of retail orders (CONTRACT 7.3).
-  const notice = { declarationNumber: declarationNumber ?? '', ...(permitNumber ? { permitNumber } : {}), completedAt: now.toISOString() };
-  publish({ topic: TOPICS.logisticsEvents, type: LOGISTICS_EVENTS.delivered, subject, step, data: { ...ref, clearanceModel, notice } satisfies DeliveredData });
-  return { ...ref, status: 'COMPLETED', step, receiptHash, completedAt: now, pickupWrongCodes: 0, pickupLockedUntil: null };
-}
-
-function changeOf({ platformId, orderId, status, step, receiptHash, completedAt, pickupWrongCodes, pickupLockedUntil }: ShipmentRow): ReceiptChange {
-  return { platformId, orderId, status, step, receiptHash, completedAt, pickupWrongCodes, pickupLockedUntil };
 }

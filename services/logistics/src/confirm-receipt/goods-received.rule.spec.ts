@@ -1,4 +1,4 @@
-import { judgeGoodsReceived, ReceivingShipment } from './goods-received.rule';
+import { judgeGoodsReceived, receiptOutcomeOf, ReceivingShipment } from './goods-received.rule';
 
 describe('judgeGoodsReceived', () => {
   const now = new Date('2026-11-13T10:00:00Z');
@@ -36,5 +36,31 @@ describe('judgeGoodsReceived', () => {
     const judged = judge({ ...atPickup, pickupLockedUntil: new Date('2026-11-13T10:05:00Z') }, receipt());
     expect(judged).toMatchObject({ kind: 'refused', reasonCode: 'PICKUP_CODE_MISMATCH', message: expect.stringContaining('too many wrong pickup codes') });
     expect(judged).not.toHaveProperty('attempts');
+  });
+});
+
+describe('receiptOutcomeOf', () => {
+  const now = new Date('2026-11-13T10:00:00Z');
+  const shipment = { step: 7, declarationNumber: 'D-1', permitNumber: null };
+  const lockedUntil = new Date('2026-11-13T10:15:00Z');
+  const refused = { kind: 'refused', reasonCode: 'PICKUP_CODE_MISMATCH', message: 'm' } as const;
+  const completed = { kind: 'completed', receipt: {} as never } as const;
+
+  it.each([
+    ['a re-sent receipt: nothing', shipment, { kind: 'already-received' }, {}],
+    ['a refusal that counts no code: nothing', shipment, refused, {}],
+    ['a wrong code: counted', shipment, { ...refused, attempts: { wrongCodes: 2, lockedUntil: null } }, { change: { pickupWrongCodes: 2, pickupLockedUntil: null } }],
+    ['the wrong code that locks out: the lock-out', shipment, { ...refused, attempts: { wrongCodes: 0, lockedUntil } }, { change: { pickupWrongCodes: 0, pickupLockedUntil: lockedUntil } }],
+    [
+      'a completed hand-over: COMPLETED at the next step, the codes forgotten, the delivered notice',
+      shipment,
+      completed,
+      { change: { status: 'COMPLETED', step: 8, receiptHash: 'h1', completedAt: now, pickupWrongCodes: 0, pickupLockedUntil: null }, delivered: { declarationNumber: 'D-1', completedAt: '2026-11-13T10:00:00.000Z' } },
+    ],
+    ['a completed hand-over with a permit: the permit in the notice', { ...shipment, permitNumber: 'P-1' }, completed, { delivered: { declarationNumber: 'D-1', permitNumber: 'P-1', completedAt: '2026-11-13T10:00:00.000Z' } }],
+  ] as const)('%s', (_, s, judged, expected) => {
+    const outcome = receiptOutcomeOf(s, judged, 'h1', now);
+    if (Object.keys(expected).length === 0) return expect(outcome).toEqual({});
+    expect(outcome).toMatchObject(expected);
   });
 });

@@ -2,7 +2,7 @@
 // receipt changes nothing; then the state (are the goods out for delivery or waiting for
 // pickup?), then the content, then the hand-over (judgeReceipt), a wrong pickup code counted
 // toward the lock-out (pickup-lockout.rule.ts).
-import { CLEARANCE_MODEL_RULES, ClearanceModel, FieldError, GoodsReceivedData, RefusalReason, validatePayload } from '@cbec/contracts';
+import { CLEARANCE_MODEL_RULES, ClearanceModel, DeliveredData, FieldError, GoodsReceivedData, RefusalReason, validatePayload } from '@cbec/contracts';
 import type { ShipmentStatus } from '../persistence/shipment.entity';
 import { afterWrongCode, isLockedOut, PickupCodeAttempts, PickupLockoutPolicy } from './pickup-lockout.rule';
 import { judgeReceipt } from './receipt.rule';
@@ -38,4 +38,25 @@ export function judgeGoodsReceived(shipment: ReceivingShipment | null, data: unk
   if (verdict.accepted) return { kind: 'completed', receipt };
   const { reasonCode, message, details } = verdict;
   return { kind: 'refused', reasonCode, message, details, ...(verdict.wrongCode ? { attempts: afterWrongCode(attempts, now, policy) } : {}) };
+}
+
+/** What the receipt changes of the shipment; a completed hand-over's carries its new step. */
+export type ShipmentChange = Partial<Pick<ReceivingShipment, 'status' | 'receiptHash' | 'pickupWrongCodes' | 'pickupLockedUntil'>> & { step?: number; completedAt?: Date };
+
+/**
+ * What a judged receipt leads to: a wrong code counted (`change` only), or the hand-over completed
+ * at the step after the shipment's, with the delivered notice; completedAt opens the return window
+ * of retail orders (CONTRACT 7.3). Nothing for a re-send or a refusal that counts no code.
+ */
+export function receiptOutcomeOf(
+  shipment: { step: number; declarationNumber: string | null; permitNumber: string | null } | null,
+  judged: GoodsReceived,
+  receiptHash: string,
+  now: Date,
+): { change?: ShipmentChange; delivered?: DeliveredData['notice'] } {
+  if (judged.kind === 'already-received') return {};
+  if (judged.kind === 'refused') return judged.attempts ? { change: { pickupWrongCodes: judged.attempts.wrongCodes, pickupLockedUntil: judged.attempts.lockedUntil } } : {};
+  const { declarationNumber, permitNumber, step } = shipment!;
+  const delivered = { declarationNumber: declarationNumber ?? '', ...(permitNumber ? { permitNumber } : {}), completedAt: now.toISOString() };
+  return { change: { status: 'COMPLETED', step: step + 1, receiptHash, completedAt: now, pickupWrongCodes: 0, pickupLockedUntil: null }, delivered };
 }

@@ -2,7 +2,7 @@
 // them and the waybill (assigned here when the order came without one). A run of requests is
 // answered together: one locking read, one draw of waybill serials, one insert.
 import { Injectable } from '@nestjs/common';
-import { DECLARATION_EVENTS, DocumentsProvidedData, DocumentsRequestedData, LOGISTICS_EVENTS, orderKey, TOPICS } from '@cbec/contracts';
+import { DECLARATION_EVENTS, DocumentsProvidedData, DocumentsRequestedData, LOGISTICS_EVENTS, nextStep, orderKey, TOPICS } from '@cbec/contracts';
 import { BatchContext, batchOf, CloudEvent, EventHandler, forEachEvent, HandlerContext } from '@cbec/messaging';
 import { BLANK_SHIPMENT, lockShipments, saveShipments, ShipmentRow } from '../persistence/shipment-store';
 import { logisticsDocumentsFor, waybillNumberFor } from './logistics-documents.rule';
@@ -31,7 +31,7 @@ export class ProvideDocumentsWhenRequestedHandler implements EventHandler<Docume
       const carrier = order.logistics.carrier;
       const waybillNumber = order.logistics.waybillNumber || waybillNumberFor(carrier, serials.shift()!);
       const documents = logisticsDocumentsFor(requestedDocuments, waybillNumber);
-      const step = (event.step ?? 0) + 1;
+      const step = nextStep(event);
       provided.push({ ...BLANK_SHIPMENT, platformId, orderId, status: 'DOCUMENTS_READY', step, clearanceModel, carrier, waybillNumber, documents });
       log.info({ ...about, kinds: requestedDocuments, assignedWaybill: !order.logistics.waybillNumber }, 'documents provided');
       const data: DocumentsProvidedData = { platformId, orderId, clearanceModel, documents, waybillNumber };

@@ -7,8 +7,8 @@ import { CloudEvent, EventHandler, HandlerContext } from '@cbec/messaging';
 import { isCommandAnswer, recordCommandAnswer } from './ops-commands.service';
 
 @Injectable()
-abstract class RecordAnswerWhenOwnerAnswers implements EventHandler<CommandAnswerData> {
-  abstract readonly eventType: string;
+export class RecordAnswerWhenOwnerAnswersHandler implements EventHandler<CommandAnswerData> {
+  readonly eventType = [OPS_EVENTS.inspectionDecisionRecorded, OPS_EVENTS.tariffChangeRefused] as const;
 
   async handle(event: CloudEvent<CommandAnswerData>, { manager, log }: HandlerContext): Promise<void> {
     // A malformed answer answers nobody; retrying or dead-lettering it would not change that.
@@ -18,12 +18,5 @@ abstract class RecordAnswerWhenOwnerAnswers implements EventHandler<CommandAnswe
   }
 }
 
-function recordAnswerWhen(eventType: string): Type<EventHandler> {
-  const handler = class extends RecordAnswerWhenOwnerAnswers {
-    readonly eventType = eventType;
-  };
-  Object.defineProperty(handler, 'name', { value: `RecordAnswerWhen[${eventType}]` });
-  return handler;
-}
-
-export const RECORD_ANSWER_HANDLERS: Type<EventHandler>[] = [OPS_EVENTS.inspectionDecisionRecorded, OPS_EVENTS.tariffChangeRefused].map(recordAnswerWhen);
+// The module wires the handlers of this file by this list.
+export const RECORD_ANSWER_HANDLERS: Type<EventHandler>[] = [RecordAnswerWhenOwnerAnswersHandler];

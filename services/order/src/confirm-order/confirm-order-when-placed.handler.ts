@@ -2,7 +2,7 @@
 // changes nothing, and a conflicting re-send is refused while the first order goes on. A run of
 // order-placed events is taken together: its orders read in one statement, written in one.
 import { Injectable } from '@nestjs/common';
-import { ORDER_EVENTS, orderKey, OrderConfirmedData, PLATFORM_EVENTS, rejection, RequestRefusedData, TOPICS } from '@cbec/contracts';
+import { ORDER_EVENTS, orderKey, OrderConfirmedData, PLATFORM_EVENTS, refusal, rejection, TOPICS } from '@cbec/contracts';
 import { contentHashOf, judgeOrderIntake } from '@cbec/domain';
 import { BatchContext, batchOf, CloudEvent, EventHandler, forEachEvent, HandlerContext, orderRefOf, storableJson } from '@cbec/messaging';
 import { IntakeRow, KnownIntake, lockIntakeOrders, saveIntakeOrders } from '../persistence/intake-order-store';
@@ -42,8 +42,8 @@ export class ConfirmOrderWhenPlacedHandler implements EventHandler {
     if (resubmission === 'same-content') return void log.info(about, 'order re-sent with the same content; nothing changes');
     if (resubmission === 'conflict') {
       log.warn(about, 'order re-sent with different content; refused');
-      const refusal: RequestRefusedData = { ...ref, refusedEventId: event.id, refusedType: event.type, reasonCode: 'ORDER_CONFLICT', message: `order ${subject} was already accepted with different content; the first order goes on` };
-      return void publish({ topic: TOPICS.orderEvents, type: ORDER_EVENTS.requestRefused, subject, data: refusal, step: existing!.step, cause: event });
+      const message = `order ${subject} was already accepted with different content; the first order goes on`;
+      return void publish({ topic: TOPICS.orderEvents, type: ORDER_EVENTS.requestRefused, subject, data: refusal(ref, event, { reasonCode: 'ORDER_CONFLICT', message }), step: existing!.step, cause: event });
     }
 
     const verdict = judgeOrderIntake(event.data);

@@ -2,14 +2,14 @@
 // return gave back (return-completed's quotaGivenBack, computed per line by libs/domain) leaves
 // the consumer's annual total. (The last return's order-returned carries the same data; only
 // return-completed gives back, once per return.)
-import { Injectable, Type } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { LOGISTICS_EVENTS, ReturnCompletedData } from '@cbec/contracts';
 import { CloudEvent, EventHandler, HandlerContext, orderRefOf } from '@cbec/messaging';
 import { AnnualLedger } from './annual-ledger';
 
 @Injectable()
-abstract class GiveBackQuotaWhenReturned implements EventHandler<ReturnCompletedData> {
-  abstract readonly eventType: string;
+export class GiveBackQuotaWhenReturnedHandler implements EventHandler<ReturnCompletedData> {
+  readonly eventType = LOGISTICS_EVENTS.returnCompleted;
 
   constructor(private readonly ledger: AnnualLedger) {}
 
@@ -20,12 +20,5 @@ abstract class GiveBackQuotaWhenReturned implements EventHandler<ReturnCompleted
   }
 }
 
-function giveBackQuotaWhen(eventType: string): Type<EventHandler> {
-  const handler = class extends GiveBackQuotaWhenReturned {
-    readonly eventType = eventType;
-  };
-  Object.defineProperty(handler, 'name', { value: `GiveBackQuotaWhenReturned[${eventType}]` });
-  return handler;
-}
-
-export const GIVE_BACK_QUOTA_WHEN_RETURNED_HANDLERS = [LOGISTICS_EVENTS.returnCompleted].map(giveBackQuotaWhen);
+// The module wires the handlers of this file by this list.
+export const GIVE_BACK_QUOTA_WHEN_RETURNED_HANDLERS = [GiveBackQuotaWhenReturnedHandler];

@@ -5,15 +5,15 @@
 // accounts, then one insert of the orders and one write of the ledger.
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { CLEARANCE_MODEL_RULES, DeclarationEventData, FieldError, INSPECTION_EVENTS, orderKey, rejection, RejectionReason, TariffEntryData, TAX_PERMIT_EVENTS, TaxAssessedData, TaxSettledData, TOPICS } from '@cbec/contracts';
-import { assessTax, TaxInput, taxLinesOf } from '@cbec/domain';
+import { CLEARANCE_MODEL_RULES, DeclarationEventData, INSPECTION_EVENTS, nextStep, orderKey, rejection, TariffEntryData, TAX_PERMIT_EVENTS, TaxAssessedData, TaxSettledData, TOPICS } from '@cbec/contracts';
+import { taxLinesOf } from '@cbec/domain';
 import { BatchContext, batchOf, CloudEvent, contextOf, EventHandler, forEachEvent, HandlerContext } from '@cbec/messaging';
 import { AnnualLedger, LedgerRun } from '../annual-quota/annual-ledger';
 import { TAX_PERMIT_CONFIG, TaxPermitConfig } from '../config';
 import { TariffTable } from '../persistence/tariff-table';
 import { AssessedOrder, assessedOrders, insertTaxOrders } from '../persistence/tax-order-store';
 import { TAX_DUE_TIMER } from '../reject-unpaid/reject-when-tax-due.timer';
-import { limitExceededDetails, taxNoticeOf } from './tax-assessment.rule';
+import { decideTax, taxNoticeOf } from './tax-assessment.rule';
 
 @Injectable()
 export class AssessTaxWhenApprovedHandler implements EventHandler<DeclarationEventData> {
@@ -48,46 +48,32 @@ export class AssessTaxWhenApprovedHandler implements EventHandler<DeclarationEve
   }
 
   /** The order as assessed (or rejected); publishes the outcome and sets the tax-due timer. */
-  private async assess(event: CloudEvent<DeclarationEventData>, tariff: readonly TariffEntryData[], ledger: LedgerRun, context: HandlerContext): Promise<AssessedOrder> {
-    const { publish, timers, log } = context;
+  private async assess(event: CloudEvent<DeclarationEventData>, tariff: readonly TariffEntryData[], ledger: LedgerRun, { publish, timers, log }: HandlerContext): Promise<AssessedOrder> {
     const { declaration } = event.data;
     const ref = refOf(event.data);
-    const step = (event.step ?? 0) + 1;
+    const subject = keyOf(event.data);
+    const step = nextStep(event);
     const model = declaration.clearanceModel;
-    const rules = CLEARANCE_MODEL_RULES[model];
-
     const lines = taxLinesOf(declaration.items, tariff);
-    if (!lines.ok) return this.reject(event.data, step, 'UNKNOWN_HS_CODE', lines.details, context);
-    const account = rules.taxRegime === 'CBEC_RETAIL' ? ledger.account(declaration) : undefined;
-    const input: TaxInput = { model, lines: lines.lines, freight: declaration.freight, insurance: declaration.insurance, annualTotalBefore: account?.totalBefore ?? '0.00' };
-    const assessment = assessTax(input);
-    // Only the retail regime has limits, so a limit is exceeded only where an account was locked.
-    if (!assessment.ok) return this.reject(event.data, step, assessment.reasonCode, limitExceededDetails(assessment.reasonCode, input, account!.quotaYear), context);
-    if (account) ledger.count(ref, account, assessment.countsTowardAnnual, publish);
-
-    const dueBy = rules.taxWithheld ? undefined : new Date(Date.now() + this.config.taxDueMs);
-    const notice = taxNoticeOf(assessment, { assessmentId: `TA-${randomUUID()}`, currency: declaration.currency, withheld: rules.taxWithheld, dueBy });
-    const lastStep = rules.taxWithheld ? step + 1 : step;
-    const order: AssessedOrder = { ...ref, clearanceModel: model, status: rules.taxWithheld ? 'TAX_PAID' : 'TAX_ASSESSED', reasonCode: null, step: lastStep, declaration, assessmentId: notice.assessmentId, assessment: notice, total: notice.totals.total, dueBy: dueBy ?? null };
-    const subject = orderKey(ref.platformId, ref.orderId);
-    const assessed: TaxAssessedData = { ...ref, clearanceModel: model, declaration, notice };
-    publish({ topic: TOPICS.taxPermitEvents, type: TAX_PERMIT_EVENTS.taxAssessed, subject, data: assessed, step });
-    log.info({ eventId: event.id, subject, regime: notice.regime, total: notice.totals.total, withheld: rules.taxWithheld }, 'tax assessed');
-    if (rules.taxWithheld) {
-      const paid: TaxSettledData = { ...ref, clearanceModel: model, declaration, assessmentId: notice.assessmentId, amount: notice.totals.total, withheld: true, assessment: notice };
-      publish({ topic: TOPICS.taxPermitEvents, type: TAX_PERMIT_EVENTS.taxPaid, subject, data: paid, step: step + 1 });
-      return order;
+    // Only a retail order with every item under the tariff reaches its consumer's account.
+    const account = lines.ok && CLEARANCE_MODEL_RULES[model].taxRegime === 'CBEC_RETAIL' ? ledger.account(declaration) : undefined;
+    const decision = decideTax(declaration, lines, account, step, new Date(), this.config.taxDueMs);
+    const taxOrder = { ...ref, clearanceModel: model, step, declaration };
+    if (decision.kind === 'rejected') {
+      log.info({ subject, reasonCode: decision.reasonCode }, 'order rejected at assessment');
+      publish({ topic: TOPICS.taxPermitEvents, type: TAX_PERMIT_EVENTS.rejected, subject, data: rejection(ref, model, decision.reasonCode, decision.details), step });
+      return { ...taxOrder, status: 'REJECTED', reasonCode: decision.reasonCode, assessmentId: null, assessment: null, total: null, dueBy: null };
     }
-    await timers.schedule(TAX_DUE_TIMER, dueBy!);
-    return order;
-  }
-
-  private reject(data: DeclarationEventData, step: number, reasonCode: RejectionReason, details: FieldError[], { publish, log }: HandlerContext): AssessedOrder {
-    const { declaration } = data;
-    const ref = refOf(data);
-    log.info({ subject: keyOf(data), reasonCode }, 'order rejected at assessment');
-    publish({ topic: TOPICS.taxPermitEvents, type: TAX_PERMIT_EVENTS.rejected, subject: keyOf(data), data: rejection(ref, declaration.clearanceModel, reasonCode, details), step });
-    return { ...ref, clearanceModel: declaration.clearanceModel, status: 'REJECTED', reasonCode, step, declaration, assessmentId: null, assessment: null, total: null, dueBy: null };
+    const { assessment, settlement } = decision;
+    if (account) ledger.count(ref, account, assessment.countsTowardAnnual, publish);
+    const notice = taxNoticeOf(assessment, { assessmentId: `TA-${randomUUID()}`, currency: declaration.currency, withheld: settlement.withheld, dueBy: settlement.dueBy });
+    publish({ topic: TOPICS.taxPermitEvents, type: TAX_PERMIT_EVENTS.taxAssessed, subject, data: { ...ref, clearanceModel: model, declaration, notice } satisfies TaxAssessedData, step });
+    log.info({ eventId: event.id, subject, regime: notice.regime, total: notice.totals.total, withheld: settlement.withheld }, 'tax assessed');
+    if (settlement.withheld) {
+      const paid: TaxSettledData = { ...ref, clearanceModel: model, declaration, assessmentId: notice.assessmentId, amount: notice.totals.total, withheld: true, assessment: notice };
+      publish({ topic: TOPICS.taxPermitEvents, type: TAX_PERMIT_EVENTS.taxPaid, subject, data: paid, step: settlement.lastStep });
+    } else await timers.schedule(TAX_DUE_TIMER, settlement.dueBy);
+    return { ...taxOrder, status: settlement.status, reasonCode: null, step: settlement.lastStep, assessmentId: notice.assessmentId, assessment: notice, total: notice.totals.total, dueBy: settlement.dueBy ?? null };
   }
 }
 

@@ -1,6 +1,6 @@
 import type { OrderItemData } from '@cbec/contracts';
 import { assessTax, TARIFF_SEED, TaxAssessed } from '@cbec/domain';
-import { limitExceededDetails, taxLinesOf, taxNoticeOf } from './tax-assessment.rule';
+import { decideTax, limitExceededDetails, taxLinesOf, taxNoticeOf } from './tax-assessment.rule';
 
 const item = (change: Partial<OrderItemData> = {}): OrderItemData => ({ sku: 'JP-CREAM-50', name: 'Face cream', hsCode: '3304990099', quantity: 2, unitPrice: '199.00', originCountry: 'JP', ...change });
 const tariff = [...TARIFF_SEED, { ...TARIFF_SEED[0], hsPrefix: '330499', consumptionTaxRate: '0.30' }];
@@ -67,5 +67,31 @@ describe('taxNoticeOf', () => {
     const notice = taxNoticeOf(assessment, { assessmentId: 'TA-2', currency: 'CNY', withheld: true });
     expect(notice.withheld).toBe(true);
     expect(notice).not.toHaveProperty('dueBy');
+  });
+});
+
+describe('decideTax', () => {
+  const now = new Date('2026-11-13T10:00:00Z');
+  const day = 24 * 60 * 60 * 1000;
+  const declaration = (clearanceModel: 'DIRECT_MAIL' | 'BONDED_ZONE' | 'GENERAL_TRADE', unitPrice = '199.00') => ({ clearanceModel, freight: '20.00', insurance: '0.00', items: [item({ unitPrice })] });
+  const decide = (d: Omit<ReturnType<typeof declaration>, 'items'> & { items: readonly OrderItemData[] }, annual?: { quotaYear: number; totalBefore: string }) => decideTax(d, taxLinesOf(d.items, TARIFF_SEED), annual, 5, now, day);
+  const fresh = { quotaYear: 2026, totalBefore: '0.00' };
+
+  it.each([
+    ['a bonded retail order within the limits, due a day later', declaration('BONDED_ZONE'), fresh, { regime: 'CBEC_RETAIL', total: '96.39', status: 'TAX_ASSESSED', lastStep: 5 }],
+    ['a direct-mail order, its tax withheld and paid at the next step', declaration('DIRECT_MAIL'), fresh, { regime: 'CBEC_RETAIL', total: '96.39', status: 'TAX_PAID', lastStep: 6 }],
+    ['a general-trade order, with no account to count against', declaration('GENERAL_TRADE'), undefined, { regime: 'GENERAL_TRADE', status: 'TAX_ASSESSED', lastStep: 5 }],
+  ] as const)('assesses %s', (_, d, annual, { regime, status, lastStep, ...rest }) => {
+    const decision = decide(d, annual);
+    expect(decision).toMatchObject({ kind: 'assessed', assessment: { regime }, settlement: { status, lastStep } });
+    if ('total' in rest && decision.kind === 'assessed') expect(decision.assessment.totals.total).toBe(rest.total);
+  });
+
+  it.each([
+    ['an item no tariff entry covers', { ...declaration('BONDED_ZONE'), items: [item({ hsCode: '9999000000' })] }, fresh, 'UNKNOWN_HS_CODE', 'no tariff entry covers HS code 9999000000'],
+    ['a retail order above the single-order limit', declaration('BONDED_ZONE', '2600.00'), fresh, 'SINGLE_LIMIT_EXCEEDED', 'above the single-order limit of 5000.00'],
+    ['a retail order over the annual limit', declaration('DIRECT_MAIL'), { quotaYear: 2026, totalBefore: '25800.00' }, 'ANNUAL_LIMIT_EXCEEDED', "the consumer's 2026 total of 25800.00"],
+  ] as const)('rejects %s', (_, d, annual, reasonCode, message) => {
+    expect(decide(d, annual)).toMatchObject({ kind: 'rejected', reasonCode, details: [{ message: expect.stringContaining(message) }] });
   });
 });

@@ -3,7 +3,7 @@
 // A run of payments is taken together: the orders read and locked at once, each payment judged
 // in turn, the permit numbers drawn at once, the accepted payments written at once.
 import { Injectable } from '@nestjs/common';
-import { CLEARANCE_MODEL_RULES, ClearanceEventData, orderKey, PermitIssuedData, PLATFORM_EVENTS, RequestRefusedData, TAX_PERMIT_EVENTS, TaxSettledData, TOPICS } from '@cbec/contracts';
+import { CLEARANCE_MODEL_RULES, orderKey, PermitIssuedData, PLATFORM_EVENTS, refusal, TAX_PERMIT_EVENTS, TaxSettledData, TOPICS } from '@cbec/contracts';
 import { contentHashOf, toMoney } from '@cbec/domain';
 import { BatchContext, batchOf, CloudEvent, contextOf, EventHandler, forEachEvent, HandlerContext, orderRefOf } from '@cbec/messaging';
 import { PermitNumbers } from '../issue-permit/permit-numbers';
@@ -65,9 +65,7 @@ async function settle({ event, order, judgement, paymentHash, issuesPermit }: Ju
   if (judgement.kind === 'already-accepted') return void log.info(about, 'accepted tax payment re-sent; nothing changes');
   if (judgement.kind === 'refused') {
     log.info({ ...about, reasonCode: judgement.reasonCode }, 'tax payment refused');
-    const { reasonCode, message, details } = judgement;
-    const refusal: RequestRefusedData & Pick<ClearanceEventData, 'clearanceModel'> = { ...ref, clearanceModel: order?.clearanceModel ?? null, refusedEventId: event.id, refusedType: event.type, reasonCode, message, ...(details ? { details } : {}) };
-    return void publish({ topic: TOPICS.taxPermitEvents, type: TAX_PERMIT_EVENTS.requestRefused, subject, data: refusal, step: order?.step ?? 0 });
+    return void publish({ topic: TOPICS.taxPermitEvents, type: TAX_PERMIT_EVENTS.requestRefused, subject, data: refusal(ref, event, judgement, order?.clearanceModel ?? null), step: order?.step ?? 0 });
   }
 
   const { clearanceModel, declaration, assessmentId, total, assessment } = order!;
