@@ -4,7 +4,7 @@
 // replay it once the gap is filled; it is logged at warn and counted.
 import { BeforeApplicationShutdown, Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { NOTICE_EVENTS, orderKey, REFUSAL_EVENTS, serviceEventsTopic, STATUS_EVENTS } from '@cbec/contracts';
+import { nextStep, NOTICE_EVENTS, orderKey, REFUSAL_EVENTS, serviceEventsTopic, STATUS_EVENTS } from '@cbec/contracts';
 import { CloudEvent, encodeEvent, Logger, Messaging } from '@cbec/messaging';
 import { LOGGER, tableOf } from '@cbec/service-kit';
 import { heldEventsGivenUp } from '../sequencing/held-events.metric';
@@ -77,7 +77,7 @@ export class GiveUpHeldEventsPastHorizon implements OnApplicationBootstrap, Befo
       `DELETE FROM ${tableOf(manager, HeldEvent)} WHERE platform_id = $1 AND order_id = $2 AND held_at < now() - make_interval(secs => $3 / 1000.0) RETURNING step, type, event, held_at`,
       [platformId, orderId, this.config.heldEventHorizonMs],
     );
-    const awaitedStep = (order?.step ?? 0) + 1;
+    const awaitedStep = nextStep(order ?? {});
     const givenUp: GivenUp[] = [];
     for (const held of overdue) {
       const heldForMs = Date.now() - new Date(held.held_at).getTime();

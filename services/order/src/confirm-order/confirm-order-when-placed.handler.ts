@@ -2,7 +2,7 @@
 // changes nothing, and a conflicting re-send is refused while the first order goes on. A run of
 // order-placed events is taken together: its orders read in one statement, written in one.
 import { Injectable } from '@nestjs/common';
-import { ORDER_EVENTS, orderKey, OrderConfirmedData, PLATFORM_EVENTS, refusal, rejection, TOPICS } from '@cbec/contracts';
+import { nextStep, ORDER_EVENTS, orderKey, OrderConfirmedData, PLATFORM_EVENTS, refusal, rejection, TOPICS } from '@cbec/contracts';
 import { contentHashOf, judgeOrderIntake } from '@cbec/domain';
 import { BatchContext, batchOf, CloudEvent, EventHandler, forEachEvent, HandlerContext, orderRefOf, storableJson } from '@cbec/messaging';
 import { IntakeRow, KnownIntake, lockIntakeOrders, saveIntakeOrders } from '../persistence/intake-order-store';
@@ -47,7 +47,7 @@ export class ConfirmOrderWhenPlacedHandler implements EventHandler {
     }
 
     const verdict = judgeOrderIntake(event.data);
-    const step = (existing?.step ?? 0) + 1;
+    const step = nextStep(existing ?? {});
     const clearanceModel = verdict.ok ? verdict.order.clearanceModel : validModelOf(event.data);
     // As sent; a rejected order's text may hold what jsonb cannot, kept escaped.
     const row: IntakeRow = { ...ref, outcome: verdict.ok ? 'CONFIRMED' : 'REJECTED', clearanceModel, reasonCode: verdict.ok ? null : verdict.reasonCode, details: verdict.ok ? [] : verdict.details, contentHash, data: storableJson(event.data), step, eventId: event.id };
