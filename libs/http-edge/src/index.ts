@@ -6,3 +6,4 @@ export * from './error-body.dto';
 export * from './error.filter';
 export * from './http-edge.module';
 export * from './http-setup';
+export * from './pipeline-bodies.dto';

@@ -3,24 +3,9 @@
 // adds the order counts from its read model).
 import { Controller, Get, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
-import { ApiKeyGuard, ErrorBody, OpsOnly } from '@cbec/http-edge';
+import { ApiKeyGuard, DeadLetterCountBody, ErrorBody, GroupLagBody, OpsOnly } from '@cbec/http-edge';
 import { ConsumerLag } from '../cluster/consumer-lag';
 import { DeadLetterViews } from '../dead-letters/dead-letter-views';
-
-export class TopicLagBody {
-  @ApiProperty() topic: string;
-  @ApiProperty() lag: number;
-}
-
-export class GroupLagBody {
-  @ApiProperty({ example: 'cbec.order' }) consumerGroup: string;
-  @ApiProperty({ nullable: true, type: Number, description: 'messages not yet consumed; null when the broker could not say' }) lag: number | null;
-  @ApiProperty({ type: [TopicLagBody] }) topics: TopicLagBody[];
-}
-
-export class DeadLetterCountBody {
-  @ApiProperty({ description: 'dead letters not replayed yet' }) count: number;
-}
 
 export class PipelineBody {
   @ApiProperty({ type: [GroupLagBody] }) consumerLag: GroupLagBody[];

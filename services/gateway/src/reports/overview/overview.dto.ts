@@ -1,5 +1,6 @@
 // GET /v1/ops/overview, for the OpenAPI document.
 import { ApiProperty } from '@nestjs/swagger';
+import { DeadLetterCountBody, GroupLagBody } from '@cbec/http-edge';
 
 export class OrderCountsBody {
   @ApiProperty() total: number;
@@ -18,21 +19,6 @@ export class ThroughputBody {
   @ApiProperty({ description: 'orders that reached COMPLETED in the last minute' }) completedLastMinute: number;
   @ApiProperty({ description: 'orders that reached COMPLETED in the last hour' }) completedLastHour: number;
   @ApiProperty({ description: 'orders received in the last minute' }) receivedLastMinute: number;
-}
-
-export class TopicLagBody {
-  @ApiProperty() topic: string;
-  @ApiProperty() lag: number;
-}
-
-export class GroupLagBody {
-  @ApiProperty({ example: 'cbec.order' }) consumerGroup: string;
-  @ApiProperty({ nullable: true, type: Number, description: 'messages not yet consumed; null when the broker could not say' }) lag: number | null;
-  @ApiProperty({ type: [TopicLagBody] }) topics: TopicLagBody[];
-}
-
-export class DeadLetterCountBody {
-  @ApiProperty({ description: 'dead letters not replayed yet' }) count: number;
 }
 
 export class OverviewBody {
