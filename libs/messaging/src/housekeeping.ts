@@ -79,15 +79,21 @@ export class Housekeeping {
   async tidy(): Promise<void> {
     const lock = `housekeeping:${this.tables.schema}`;
     const client = await this.pool.connect();
+    // A checked-out client whose connection is cut (the server restarting, a DBA terminating it)
+    // emits 'error'; with no listener that would end the process. The pass fails and is retried.
+    const lost = (error: Error) => this.log.warn({ err: error }, 'housekeeping connection lost');
+    client.on('error', lost);
     try {
       const { rows } = await client.query('SELECT pg_try_advisory_lock(hashtextextended($1, 0)) AS locked', [lock]);
       if (rows[0].locked) {
         await this.pruneAndVacuum(client);
         await client.query('SELECT pg_advisory_unlock(hashtextextended($1, 0))', [lock]);
       }
+      client.off('error', lost);
       client.release();
     } catch (error) {
       // A connection that failed mid-pass is closed, which also frees the advisory lock.
+      client.off('error', lost);
       client.release(true);
       throw error;
     }

@@ -1,6 +1,6 @@
 // Each service owns one PostgreSQL schema, created and migrated by TypeORM migrations (never
 // `synchronize`); the database itself is created if missing.
-import { Client } from 'pg';
+import { Client, type Pool, type PoolClient } from 'pg';
 import { DataSource, DataSourceOptions, EntityManager, EntitySchema, MigrationInterface } from 'typeorm';
 import { messagingMigrations } from '@cbec/messaging';
 
@@ -48,6 +48,7 @@ export async function openServiceDatabase(db: ServiceDatabase): Promise<DataSour
   await ensureDatabase(db.url);
   const dataSource = new DataSource(dataSourceOptions(db));
   await dataSource.initialize();
+  keepCutConnectionsFromEndingTheProcess(dataSource);
   // Replicas starting together take turns: one creates and migrates, the others find it done.
   const lock = await dataSource.createQueryRunner();
   try {
@@ -59,6 +60,20 @@ export async function openServiceDatabase(db: ServiceDatabase): Promise<DataSour
     await lock.release();
   }
   return dataSource;
+}
+
+/**
+ * pg's pool listens for errors only on the connections it holds idle; a connection checked out
+ * (a transaction between two statements, the relay, housekeeping) that the server cuts emits
+ * 'error', and with no listener that ends the process. Every connection gets one: the cut reaches
+ * whoever uses the connection next as a failed query (retried as a failure that heals), and the
+ * pool discards the connection when it is released.
+ */
+function keepCutConnectionsFromEndingTheProcess(dataSource: DataSource): void {
+  const pool = (dataSource.driver as unknown as { master: Pool & { _clients?: PoolClient[] } }).master;
+  const ignore = () => undefined;
+  for (const client of pool._clients ?? []) client.on('error', ignore);
+  pool.on('connect', (client) => client.on('error', ignore));
 }
 
 /** The schema-qualified, quoted table of an entity, for hand-written multi-row statements. */
