@@ -33,7 +33,9 @@ describe('kill -9 of each service under load', () => {
       let joined: number | undefined;
       for (;;) {
         if (joined === undefined && (await groupJoins(system.urls[name])) > 0) joined = seconds();
-        if ((await eventsHandled(system.urls[name])) > 0) {
+        // The ops service's topics carry only dead-letter announcements and ops answers, none in a
+        // healthy load: back in its group is back at work.
+        if (name === 'ops' ? joined !== undefined : (await eventsHandled(system.urls[name])) > 0) {
           phases[name] = `ready ${ready}, joined ${joined ?? seconds()}, handled ${seconds()}`;
           return seconds();
         }
