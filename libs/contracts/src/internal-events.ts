@@ -435,6 +435,12 @@ export interface TariffEntryData {
 
 /** The legal unit of an entry: its own, else kilogram. */
 export const DEFAULT_LEGAL_UNIT = '035';
+/** A JGS-20 unit code: three digits. */
+export const LEGAL_UNIT_PATTERN = /^\d{3}$/;
+
+export function legalUnitOf(entry: Pick<TariffEntryData, 'legalUnit'> | undefined): string {
+  return entry?.legalUnit ?? DEFAULT_LEGAL_UNIT;
+}
 
 export interface TariffChangedData {
   entry: TariffEntryData;

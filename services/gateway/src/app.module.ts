@@ -7,7 +7,7 @@ import { INBOUND_EVENT_TYPES, TOPICS } from '@cbec/contracts';
 import type { Subscription } from '@cbec/messaging';
 import { HttpEdgeModule } from '@cbec/http-edge';
 import { ServiceKitModule } from '@cbec/service-kit';
-import { TariffEntryRecord } from '@cbec/tariff-table';
+import { AddTariffLegalUnit1764000002000, TariffEntryRecord } from '@cbec/tariff-table';
 import { ClearancesModule } from './clearances/clearances.module';
 import { DocsModule } from './docs/docs.module';
 import { OrdersModule } from './orders/orders.module';
@@ -65,6 +65,7 @@ export const GATEWAY_CONSUMER: { groupId: string; subscriptions: Subscription[] 
         CreateConsumerAnnualTotal1764000000900,
         CreateAcceptedOrder1764000000710,
         DropOpsTables1764000000810,
+        AddTariffLegalUnit1764000002000,
       ],
       topics: [...SERVICE_TOPICS, TOPICS.platformOutbound, TOPICS.platformInbound],
       consumer: GATEWAY_CONSUMER,
