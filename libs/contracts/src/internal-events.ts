@@ -2,7 +2,7 @@
 // leads to. Services publish them on their own topic `cbec.<service>.events`. An event carries
 // what its consumers need, so no service reads another's tables (ARCHITECTURE.md).
 import { OUTBOUND_EVENTS, OutboundEventType } from './event-types';
-import type { OrderItemData, OrderPlacedData } from './payloads/order-placed';
+import type { OrderItemData, OrderPlacedData, TransportData } from './payloads/order-placed';
 import { listedFieldErrors } from './payloads/input-limits';
 import type { ClearanceModel, ClearanceStatus, DocumentKind, FieldError, RefusalReason, RejectionReason, TaxRegime } from './vocabulary';
 
@@ -288,7 +288,7 @@ export interface Declaration extends OrderRef {
   placedAt: string;
   currency: string;
   consignee: OrderPlacedData['consumer'];
-  logistics: { carrier: string; waybillNumber: string };
+  logistics: { carrier: string; waybillNumber: string; transport?: TransportData };
   payment: { provider: string; transactionId: string; amount: string };
   items: OrderItemData[];
   freight: string;
