@@ -120,6 +120,16 @@ describe('the Single Window in folder mode, end to end', () => {
     expect(xml.contentType).toContain('application/xml');
     expect(verifyMessage(xml.text)).toEqual({ valid: true });
     expect((await fs.readdir(path.join(inDir, 'processed'))).length).toBeGreaterThanOrEqual(6);
+
+    // The clearance view: customs' numbers, the last receipt, and each receipt in the timeline.
+    const view = (await call('GET', `/v1/clearances/${bonded.platformId}/${bonded.orderId}`, PLATFORM_KEY)).body;
+    expect(view).toMatchObject({ status: 'COMPLETED', declarationNumber: b.invtNo, customs: { preNo: 'B20261204000000001', invtNo: b.invtNo, lastReceipt: { messageType: 'CEB622', returnStatus: '800' } } });
+    const receipts = view.timeline.filter((entry: { type: string }) => entry.type === 'customs-receipt');
+    expect(receipts.map((entry: { customsCode: unknown; service: string }) => [String(entry.customsCode), entry.service])).toEqual([
+      ['2', 'single-window'],
+      ['120', 'single-window'],
+      ['800', 'single-window'],
+    ]);
   }, 180_000);
 
   it('rejects with CUSTOMS_RETURNED and customs\' text on a 100', async () => {
