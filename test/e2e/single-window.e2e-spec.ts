@@ -67,7 +67,12 @@ describe('the Single Window in folder mode, end to end', () => {
     return name;
   }
 
-  const returnTime = () => '20261204120000000';
+  /** Customs' clock (China time, yyyyMMddHHmmssSSS): now, and a millisecond later on each call. */
+  let lastReturnTime = 0;
+  const returnTime = () => {
+    lastReturnTime = Math.max(Date.now(), lastReturnTime + 1);
+    return new Date(lastReturnTime + 8 * 3_600_000).toISOString().replace(/[-:TZ.]/g, '').slice(0, 17);
+  };
   const inventoryReturn = (copNo: string, returnStatus: string, extra: Partial<Receipt> = {}): Receipt =>
     ({ messageType: 'CEB622', guid: randomUUID().toUpperCase(), copNo, preNo: 'B20261204000000001', returnStatus, returnTime: returnTime(), returnInfo: `customs says ${returnStatus}`, ...extra }) as Receipt;
   const invtNoOf = (n: number) => `29012026I${String(n).padStart(9, '0')}`;
