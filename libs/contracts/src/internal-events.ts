@@ -440,6 +440,26 @@ export interface TariffEntryData {
   legalUnit?: string;
 }
 
+/**
+ * Only the contract's fields of a tariff entry, whatever else `fields` holds; an optional field
+ * that is absent or null (a database column) is left out, never null.
+ */
+export function tariffEntryData(fields: Omit<TariffEntryData, 'referenceUnitPrice' | 'legalUnit'> & { referenceUnitPrice?: string | null; legalUnit?: string | null }): TariffEntryData {
+  const { hsPrefix, description, dutyRate, vatRate, consumptionTaxRate, cbecEligible, quarantine, prohibited, referenceUnitPrice, legalUnit } = fields;
+  return {
+    hsPrefix,
+    description,
+    dutyRate,
+    vatRate,
+    consumptionTaxRate,
+    cbecEligible,
+    quarantine,
+    prohibited,
+    ...(referenceUnitPrice === undefined || referenceUnitPrice === null ? {} : { referenceUnitPrice }),
+    ...(legalUnit === undefined || legalUnit === null ? {} : { legalUnit }),
+  };
+}
+
 /** The legal unit of an entry: its own, else kilogram. */
 export const DEFAULT_LEGAL_UNIT = '035';
 /** A JGS-20 unit code: three digits. */

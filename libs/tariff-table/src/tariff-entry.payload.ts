@@ -4,7 +4,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, registerDecorator, ValidateNested, ValidationOptions } from 'class-validator';
-import { IsPositiveMoney, IsRate, LEGAL_UNIT_PATTERN, RATE_PATTERN, TariffEntryData } from '@cbec/contracts';
+import { IsPositiveMoney, IsRate, LEGAL_UNIT_PATTERN, RATE_PATTERN, TariffEntryData, tariffEntryData } from '@cbec/contracts';
 
 export const HS_PREFIX_PATTERN = /^\d{4,10}$/;
 const HS_PREFIX_MESSAGE = '$property must be 4 to 10 digits';
@@ -107,17 +107,5 @@ export class TariffList {
 
 /** Only the contract's fields of an accepted body, with its key. */
 export function tariffEntryOf(hsPrefix: string, body: TariffEntryFields): TariffEntryData {
-  const { description, dutyRate, vatRate, consumptionTaxRate, cbecEligible, quarantine, prohibited, referenceUnitPrice, legalUnit } = body;
-  return {
-    hsPrefix,
-    description,
-    dutyRate,
-    vatRate,
-    consumptionTaxRate,
-    cbecEligible,
-    quarantine,
-    prohibited,
-    ...(referenceUnitPrice !== undefined && referenceUnitPrice !== null ? { referenceUnitPrice } : {}),
-    ...(legalUnit !== undefined && legalUnit !== null ? { legalUnit } : {}),
-  };
+  return tariffEntryData({ ...body, hsPrefix });
 }

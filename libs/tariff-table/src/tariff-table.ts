@@ -3,7 +3,7 @@
 // from the same seed and follow its tariff-changed events. One entity, one migration body, one
 // way to read and write entries, so the three stay alike.
 import { Column, Entity, EntityManager, MigrationInterface, PrimaryColumn, QueryRunner, UpdateDateColumn } from 'typeorm';
-import type { TariffEntryData } from '@cbec/contracts';
+import { TariffEntryData, tariffEntryData } from '@cbec/contracts';
 import { TARIFF_SEED } from '@cbec/domain';
 
 @Entity({ name: 'tariff_entry' })
@@ -23,21 +23,9 @@ export class TariffEntryRecord {
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
 
-/** The contract's entry of a row: no reference price is left out, never null. */
+/** The contract's entry of a row: no reference price or legal unit is left out, never null. */
 export function toTariffEntry(record: TariffEntryRecord): TariffEntryData {
-  const { hsPrefix, description, dutyRate, vatRate, consumptionTaxRate, cbecEligible, quarantine, prohibited, referenceUnitPrice, legalUnit } = record;
-  return {
-    hsPrefix,
-    description,
-    dutyRate,
-    vatRate,
-    consumptionTaxRate,
-    cbecEligible,
-    quarantine,
-    prohibited,
-    ...(referenceUnitPrice === null ? {} : { referenceUnitPrice }),
-    ...(legalUnit === null || legalUnit === undefined ? {} : { legalUnit }),
-  };
+  return tariffEntryData(record);
 }
 
 /** The last table read, per schema, under the fingerprint of its rows. */
