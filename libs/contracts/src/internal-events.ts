@@ -77,6 +77,8 @@ export const LOGISTICS_EVENTS = {
 export const SINGLE_WINDOW_EVENTS = {
   /** A receipt about an order: a timeline entry; CEB622 ones move the review in folder mode. */
   receiptRecorded: 'cbec.single-window.receipt-recorded.v1',
+  /** A tax bill that came before the assessment, compared once the assessment came. */
+  taxBillCompared: 'cbec.single-window.tax-bill-compared.v1',
 } as const;
 
 /**
@@ -359,6 +361,11 @@ export interface CustomsReceiptData extends ClearanceEventData {
   taxBill?: CustomsTaxBill;
 }
 
+/** tax-bill-compared: the order's CEB816 bill, now compared with its assessment. */
+export interface TaxBillComparedData extends ClearanceEventData {
+  taxBill: CustomsTaxBill;
+}
+
 export interface TaxLine {
   sku: string;
   dutiableValue: string;
@@ -435,6 +442,12 @@ export interface TariffEntryData {
 
 /** The legal unit of an entry: its own, else kilogram. */
 export const DEFAULT_LEGAL_UNIT = '035';
+/** A JGS-20 unit code: three digits. */
+export const LEGAL_UNIT_PATTERN = /^\d{3}$/;
+
+export function legalUnitOf(entry: Pick<TariffEntryData, 'legalUnit'> | undefined): string {
+  return entry?.legalUnit ?? DEFAULT_LEGAL_UNIT;
+}
 
 export interface TariffChangedData {
   entry: TariffEntryData;

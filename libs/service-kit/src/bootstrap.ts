@@ -14,6 +14,7 @@ export const SERVICE_PORTS = {
   'tax-permit': 3104,
   logistics: 3105,
   ops: 3106,
+  'single-window': 3107,
 } as const;
 
 export interface BootstrapOptions {
