@@ -77,8 +77,6 @@ export const LOGISTICS_EVENTS = {
 export const SINGLE_WINDOW_EVENTS = {
   /** A receipt about an order: a timeline entry; CEB622 ones move the review in folder mode. */
   receiptRecorded: 'cbec.single-window.receipt-recorded.v1',
-  /** A tax bill that came before the assessment, compared once the assessment came. */
-  taxBillCompared: 'cbec.single-window.tax-bill-compared.v1',
 } as const;
 
 /**
@@ -359,11 +357,6 @@ export interface CustomsReceiptData extends ClearanceEventData {
   invtNo?: string;
   /** CEB816 only. */
   taxBill?: CustomsTaxBill;
-}
-
-/** tax-bill-compared: the order's CEB816 bill, now compared with its assessment. */
-export interface TaxBillComparedData extends ClearanceEventData {
-  taxBill: CustomsTaxBill;
 }
 
 export interface TaxLine {

@@ -2,13 +2,7 @@
 // messages are built from, and what customs' receipts said of it.
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { ClearanceModel, CustomsTaxBill, Declaration, OrderPlacedData } from '@cbec/contracts';
-
-/** The totals of the assessment a CEB816 tax bill is compared with. */
-export interface AssessedTotals {
-  duty: string;
-  consumptionTax: string;
-  vat: string;
-}
+import type { AssessedTaxes } from '@cbec/domain';
 
 @Entity({ name: 'customs_order' })
 export class CustomsOrder {
@@ -30,7 +24,8 @@ export class CustomsOrder {
   @Column({ name: 'cancellation_reason', type: 'text', nullable: true }) cancellationReason: string | null;
   @Column({ name: 'cancellation_sent', type: 'boolean', default: false }) cancellationSent: boolean;
   @Column({ name: 'returns_sent', type: 'int', default: 0 }) returnsSent: number;
-  @Column({ type: 'jsonb', nullable: true }) assessment: AssessedTotals | null;
+  /** The assessment's totals, which a CEB816 tax bill is compared with. */
+  @Column({ type: 'jsonb', nullable: true }) assessment: AssessedTaxes | null;
   @Column({ name: 'tax_bill', type: 'jsonb', nullable: true }) taxBill: CustomsTaxBill | null;
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' }) updatedAt: Date;

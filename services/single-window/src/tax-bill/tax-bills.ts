@@ -4,13 +4,13 @@ import { Injectable } from '@nestjs/common';
 import type { Logger } from '@cbec/messaging';
 import { taxBillDifferences } from '../metrics';
 import type { CustomsOrder } from '../persistence/customs-order.entity';
-import { matchesAssessment } from './tax-bill.rule';
+import { taxBillMatchesAssessment } from '@cbec/domain';
 
 @Injectable()
 export class TaxBills {
   compare(order: CustomsOrder, log: Pick<Logger, 'warn' | 'info'>): void {
     if (!order.taxBill) return;
-    const matches = matchesAssessment(order.taxBill, order.assessment);
+    const matches = order.assessment ? taxBillMatchesAssessment(order.taxBill, order.assessment) : null;
     order.taxBill = { ...order.taxBill, matchesAssessment: matches };
     if (matches === false) {
       taxBillDifferences.inc();
