@@ -7,11 +7,12 @@ import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { OUTBOUND_EVENTS } from '@cbec/contracts';
-import { anOrder, eventually, gatewayClient, RunningSystem, startSystem } from '@cbec/testing';
+import { anOrder, chromiumAvailable, eventually, gatewayClient, launchChromium, RunningSystem, startSystem } from '@cbec/testing';
 import { buildReceipt, Receipt, verifyMessage } from '@cbec/single-window';
 import { Platform } from './platform';
 
 const OPS_KEY = 'ops-key-123456';
+const SCREENSHOTS = path.resolve(__dirname, '../../tmp/ops-console');
 const PLATFORM_KEY = 'tmall-key-123456';
 type Ref = { platformId: string; orderId: string };
 
@@ -243,6 +244,52 @@ describe('the Single Window in folder mode, end to end', () => {
     expect(elementOf(refund.xml, 'qty')).toBe('1');
     expect(verifyMessage(refund.xml)).toEqual({ valid: true });
   }, 120_000);
+
+  it('shows ops in the console: an order\'s messages with their XML, a refused message re-sent, the failed files, the tax-bill differences', async () => {
+    const check = chromiumAvailable();
+    if (!check.ok) return void process.stderr.write(`\n[single-window console] SKIPPED: ${check.reason}\n`);
+    const order = anOrder().directMail().withItem({ hsCode: '3304990099', quantity: 1, unitPrice: '89.00' }).build();
+    await platform.placeOrder(order);
+    const list = await sent('CEB621', order);
+    await receive({ messageType: 'CEB900', guid: randomUUID().toUpperCase(), returnStatus: '-2', returnInfo: '<img src=x onerror="window.pwned=1"> bad message', returnTime: returnTime(), oriCopMsgId: list.name, oriMessageType: 'CEB621', oriGuid: list.guid } as Receipt);
+    await eventually(async () => (await call('GET', '/v1/ops/single-window/refused', OPS_KEY)).body?.some((m: { guid: string }) => m.guid === list.guid), { timeoutMs: 20_000, what: 'the refusal listed' });
+
+    await fs.mkdir(SCREENSHOTS, { recursive: true });
+    const browser = await launchChromium();
+    const errors: string[] = [];
+    try {
+      const page = await browser.newPage({ viewport: { width: 1366, height: 900 } });
+      page.on('pageerror', (error) => errors.push(error.message));
+      await page.goto(system.urls.gateway);
+      await page.fill('#ops-key', OPS_KEY);
+      await page.click('form.login button[type=submit]');
+      await page.waitForSelector('#overview-cards .card');
+
+      await page.evaluate(() => (location.hash = '#/single-window'));
+      await page.waitForSelector(`#refused-messages tr[data-guid="${list.guid}"] button.resend`, { timeout: 30_000 });
+      await page.waitForSelector('#failed-receipts tr[data-file-name="garbage.xml"]');
+      await page.waitForSelector('#tax-bill-differences tr .differs');
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'ops-console-single-window.png'), fullPage: true });
+      await page.click(`#refused-messages tr[data-guid="${list.guid}"] button.resend`);
+      await page.waitForSelector('#resent-messages tr[data-outcome="SENT"]', { timeout: 30_000 });
+      const resent = await sent('CEB621', order, 1);
+      expect(elementOf(resent.xml, 'appType')).toBe('2');
+
+      await page.evaluate((hash) => (location.hash = hash), `#/orders/${order.platformId}/${order.orderId}`);
+      await page.waitForSelector(`#single-window-messages tr[data-direction="OUT"][data-message-type="CEB311"]`, { timeout: 30_000 });
+      const row = `#single-window-messages tr[data-guid="${list.guid}"]`;
+      await page.click(`${row} details summary`);
+      const xml = page.locator(`pre.xml[data-guid="${list.guid}"]`);
+      await xml.waitFor();
+      await eventually(async () => (await xml.textContent())?.startsWith('<?xml'), { timeoutMs: 20_000, what: 'the XML shown' });
+      expect(await page.locator(`pre.xml[data-guid="${list.guid}"] *`).count()).toBe(0);
+      expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+      await page.screenshot({ path: path.join(SCREENSHOTS, 'ops-console-order-messages.png'), fullPage: true });
+    } finally {
+      await browser.close();
+    }
+    expect(errors).toEqual([]);
+  }, 180_000);
 
   it('clears an order end to end against the simulator (npm run single-window:simulate)', async () => {
     const simulator = spawn('npm', ['run', '--silent', 'single-window:simulate'], {
