@@ -31,6 +31,3 @@ export class ForwardCancellationWhenForwardedHandler implements EventHandler<Can
     throw new Error('the declaration never holds an order, so it never cancels one');
   }
 }
-
-// The module wires the handlers of this file by this list.
-export const FORWARD_CANCELLATION_HANDLERS = [ForwardCancellationWhenForwardedHandler];

@@ -20,5 +20,3 @@ export class NotifyPlatformWhenClearanceEvent implements EventHandler {
     return this.translator.translate(events, context);
   }
 }
-
-export const NOTIFY_PLATFORM_HANDLERS = [NotifyPlatformWhenClearanceEvent];

@@ -39,6 +39,3 @@ export class CancelShipmentWhenRequestedHandler implements EventHandler<Cancella
     publishCancelled(this, ref, accepted, cancellationRefundOf(shipment), context);
   }
 }
-
-// The module wires the handlers of this file by this list.
-export const CANCEL_SHIPMENT_HANDLERS = [CancelShipmentWhenRequestedHandler];
