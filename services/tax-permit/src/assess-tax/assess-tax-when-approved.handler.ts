@@ -13,7 +13,7 @@ import { TAX_PERMIT_CONFIG, TaxPermitConfig } from '../config';
 import { TariffTable } from '../persistence/tariff-table';
 import { assessedOrders, insertTaxOrders } from '../persistence/tax-order-store';
 import { TAX_DUE_TIMER } from '../reject-unpaid/reject-when-tax-due.timer';
-import { assessmentOutcomeOf, reachesAnnualAccount } from './assessment-outcome.rule';
+import { assessmentOutcomeOf, declarationsReachingAccounts, reachesAnnualAccount } from './assessment-outcome.rule';
 import { decideTax } from './tax-assessment.rule';
 
 @Injectable()
@@ -34,8 +34,7 @@ export class AssessTaxWhenApprovedHandler implements EventHandler<DeclarationEve
     const { manager } = context;
     const assessed = await assessedOrders(manager, ordersOf(events));
     const tariff = await this.tariff.entries(manager);
-    const counting = firstEventsOfNewOrders(events, assessed).filter(({ data: { declaration } }) => reachesAnnualAccount(declaration, taxLinesOf(declaration.items, tariff)));
-    const ledger = await this.ledger.lockAccounts(manager, counting.map(({ data }) => data.declaration));
+    const ledger = await this.ledger.lockAccounts(manager, declarationsReachingAccounts(firstEventsOfNewOrders(events, assessed).map(({ data }) => data.declaration), tariff));
     const orders = await decideInTurn(events, assessed, context, (event, known, inTurn) =>
       known ? inTurn.log.info({ eventId: event.id, subject: inTurn.subject }, 'approval delivered again; the order is assessed once') : this.assess(event, tariff, ledger, inTurn),
     );
@@ -48,8 +47,7 @@ export class AssessTaxWhenApprovedHandler implements EventHandler<DeclarationEve
     const { declaration } = event.data;
     const lines = taxLinesOf(declaration.items, tariff);
     const account = reachesAnnualAccount(declaration, lines) ? ledger.account(declaration) : undefined;
-    const step = nextStep(event);
-    const decision = decideTax(declaration, lines, account, step, new Date(), this.config.taxDueMs);
+    const decision = decideTax(declaration, lines, account, nextStep(event), new Date(), this.config.taxDueMs);
     if (decision.kind === 'rejected') log.info({ subject, reasonCode: decision.reasonCode }, 'order rejected at assessment');
     else {
       const { assessment, settlement } = decision;
@@ -57,6 +55,6 @@ export class AssessTaxWhenApprovedHandler implements EventHandler<DeclarationEve
       log.info({ eventId: event.id, subject, regime: assessment.regime, total: assessment.totals.total, withheld: settlement.withheld }, 'tax assessed');
       if (!settlement.withheld) await timers.schedule(TAX_DUE_TIMER, settlement.dueBy);
     }
-    return assessmentOutcomeOf(event.data, decision, step, `TA-${randomUUID()}`);
+    return assessmentOutcomeOf(event.data, decision, nextStep(event), `TA-${randomUUID()}`);
   }
 }

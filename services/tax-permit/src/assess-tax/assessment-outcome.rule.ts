@@ -1,8 +1,8 @@
 // What an approved order's tax decision (decideTax) comes to: the order as this service keeps it,
 // and what it publishes: REJECTED; or TAX_ASSESSED and, where the platform withholds the tax,
 // TAX_PAID right after it.
-import { CLEARANCE_MODEL_RULES, Declaration, DeclarationEventData, orderKey, rejection, TAX_PERMIT_EVENTS, TaxAssessedData, TaxSettledData, TOPICS } from '@cbec/contracts';
-import type { TaxLinesOf } from '@cbec/domain';
+import { CLEARANCE_MODEL_RULES, Declaration, DeclarationEventData, orderKey, rejection, TariffEntryData, TAX_PERMIT_EVENTS, TaxAssessedData, TaxSettledData, TOPICS } from '@cbec/contracts';
+import { TaxLinesOf, taxLinesOf } from '@cbec/domain';
 import type { Decided, OutgoingEvent } from '@cbec/messaging';
 import type { AssessedOrder } from '../persistence/tax-order-store';
 import { TaxDecision, taxNoticeOf } from './tax-assessment.rule';
@@ -10,6 +10,11 @@ import { TaxDecision, taxNoticeOf } from './tax-assessment.rule';
 /** Whether the order counts toward its consumer's annual account: a retail order with every item under the tariff. */
 export function reachesAnnualAccount(declaration: Pick<Declaration, 'clearanceModel'>, lines: TaxLinesOf): boolean {
   return lines.ok && CLEARANCE_MODEL_RULES[declaration.clearanceModel].taxRegime === 'CBEC_RETAIL';
+}
+
+/** Of the declarations, those that reach their consumer's account: the accounts an assessment of them locks. */
+export function declarationsReachingAccounts<D extends Pick<Declaration, 'clearanceModel' | 'items'>>(declarations: readonly D[], tariff: readonly TariffEntryData[]): D[] {
+  return declarations.filter((declaration) => reachesAnnualAccount(declaration, taxLinesOf(declaration.items, tariff)));
 }
 
 /** The order and its events as `decision` has it, assessed at `step`; `assessmentId` names an assessment. */
