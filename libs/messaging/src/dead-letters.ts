@@ -35,17 +35,8 @@ export interface DeadLetter extends DeadLetterData {
 }
 
 /** A dead letter's row as read, from the group's table (its payload made text) or from the ops service's view of every group's. */
-export interface DeadLetterRecord {
-  id: string;
-  consumerGroup: string;
-  topic: string;
-  partition: number;
-  offset: string;
-  key: string | null;
-  reason: string;
-  attempts: number;
+export interface DeadLetterRecord extends Omit<DeadLetterData, 'deadAt'> {
   deadAt: Date;
-  payload: string;
   replayedAt: Date | null;
   replayCount: number;
 }

@@ -3,7 +3,7 @@ import type { BatchContext, OutgoingEvent } from './context';
 import { decideInTurn, firstEventsOfNewOrders, ordersOf } from './decide-in-turn';
 import { EventFailure } from './handler';
 
-const anEvent = (orderId: string, data: Record<string, unknown> = {}) => createEvent({ type: 'test.counted.v1', source: '/test', subject: `p/${orderId}`, data: { platformId: 'p', orderId, ...data } });
+const anEvent = (orderId: string, data: { add?: number } = {}) => createEvent({ type: 'test.counted.v1', source: '/test', subject: `p/${orderId}`, data: { platformId: 'p', orderId, ...data } });
 
 function aRun(): { context: BatchContext; published: (OutgoingEvent & { cause: { id: string } })[] } {
   const published: (OutgoingEvent & { cause: { id: string } })[] = [];
@@ -14,7 +14,7 @@ function aRun(): { context: BatchContext; published: (OutgoingEvent & { cause: {
 
 /** Adds the event's `add` to its order's count and says so. */
 const count = (event: ReturnType<typeof anEvent>, state: number | undefined) => {
-  const add = (event.data as { add?: number }).add;
+  const { add } = event.data;
   if (add === undefined) return;
   const next = (state ?? 0) + add;
   return { state: next, publish: [{ topic: 't', type: 'test.total.v1', data: { total: next } }] };
@@ -47,7 +47,7 @@ describe('decideInTurn', () => {
     const { context } = aRun();
     const events = [anEvent('A', { add: 1 }), anEvent('B', { add: Number.NaN })];
     const failing = (event: ReturnType<typeof anEvent>, state: number | undefined) => {
-      if (Number.isNaN((event.data as { add: number }).add)) throw new Error('not a number');
+      if (Number.isNaN(event.data.add)) throw new Error('not a number');
       return count(event, state);
     };
     await expect(decideInTurn(events, new Map<string, number>(), context, failing)).rejects.toEqual(expect.objectContaining({ index: 1, message: 'not a number' }));

@@ -4,17 +4,13 @@
 // A run of them is taken together: one locking read, one update.
 import { Injectable } from '@nestjs/common';
 import { DocumentsProvidedData, LOGISTICS_EVENTS } from '@cbec/contracts';
-import { BatchContext, batchOf, CloudEvent, decideInTurn, EventHandler, HandlerContext, ordersOf } from '@cbec/messaging';
+import { BatchContext, CloudEvent, decideInTurn, EventHandler, ordersOf } from '@cbec/messaging';
 import { lockDeclarations, submitDeclarations } from '../persistence/declaration-store';
 import { declarationWithDocuments } from './declaration-outcome.rule';
 
 @Injectable()
 export class DeclareWhenDocumentsProvidedHandler implements EventHandler<DocumentsProvidedData> {
   readonly eventType = LOGISTICS_EVENTS.documentsProvided;
-
-  handle(event: CloudEvent<DocumentsProvidedData>, context: HandlerContext): Promise<void> {
-    return this.handleAll([event], batchOf(context));
-  }
 
   async handleAll(events: CloudEvent<DocumentsProvidedData>[], context: BatchContext): Promise<void> {
     const declarations = await lockDeclarations(context.manager, ordersOf(events));

@@ -3,7 +3,7 @@
 // A run of confirmed orders is declared together: one read, one draw of numbers, one insert.
 import { Injectable } from '@nestjs/common';
 import { nextStep, ORDER_EVENTS, OrderConfirmedData } from '@cbec/contracts';
-import { BatchContext, batchOf, CloudEvent, decideInTurn, EventHandler, firstEventsOfNewOrders, HandlerContext, ordersOf } from '@cbec/messaging';
+import { BatchContext, CloudEvent, decideInTurn, EventHandler, firstEventsOfNewOrders, ordersOf } from '@cbec/messaging';
 import { nextDeclarationNumbers } from '../persistence/declaration-numbers';
 import { declaredOrders, insertDeclarations } from '../persistence/declaration-store';
 import { declarationOfConfirmed } from './declaration-outcome.rule';
@@ -11,10 +11,6 @@ import { declarationOfConfirmed } from './declaration-outcome.rule';
 @Injectable()
 export class DeclareWhenOrderConfirmedHandler implements EventHandler<OrderConfirmedData> {
   readonly eventType = ORDER_EVENTS.orderConfirmed;
-
-  handle(event: CloudEvent<OrderConfirmedData>, context: HandlerContext): Promise<void> {
-    return this.handleAll([event], batchOf(context));
-  }
 
   async handleAll(events: CloudEvent<OrderConfirmedData>[], context: BatchContext): Promise<void> {
     const declared = await declaredOrders(context.manager, ordersOf(events));

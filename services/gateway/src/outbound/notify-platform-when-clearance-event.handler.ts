@@ -3,7 +3,7 @@
 // status to the tables adds it here with no code.
 import { Injectable } from '@nestjs/common';
 import { NOTICE_EVENTS, REFUSAL_EVENTS, STATUS_EVENTS } from '@cbec/contracts';
-import { BatchContext, batchOf, CloudEvent, EventHandler, HandlerContext } from '@cbec/messaging';
+import { BatchContext, CloudEvent, EventHandler } from '@cbec/messaging';
 import { OutboundTranslator } from './outbound-translator.service';
 
 @Injectable()
@@ -11,10 +11,6 @@ export class NotifyPlatformWhenClearanceEvent implements EventHandler {
   readonly eventType = [...Object.keys(STATUS_EVENTS), ...Object.keys(REFUSAL_EVENTS), ...Object.keys(NOTICE_EVENTS)];
 
   constructor(private readonly translator: OutboundTranslator) {}
-
-  handle(event: CloudEvent, context: HandlerContext): Promise<void> {
-    return this.translator.translate([event], batchOf(context));
-  }
 
   handleAll(events: CloudEvent[], context: BatchContext): Promise<void> {
     return this.translator.translate(events, context);

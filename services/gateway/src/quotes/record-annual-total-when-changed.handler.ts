@@ -4,7 +4,7 @@
 // run's events one after another would leave.
 import { Inject, Injectable } from '@nestjs/common';
 import { AnnualTotalChangedData, TAX_PERMIT_EVENTS } from '@cbec/contracts';
-import { BatchContext, batchOf, CloudEvent, EventHandler, HandlerContext } from '@cbec/messaging';
+import { BatchContext, CloudEvent, EventHandler } from '@cbec/messaging';
 import { consumerKeyOf } from '@cbec/privacy';
 import { CONSUMER_KEY_SECRET } from '@cbec/service-kit';
 import { recordAnnualTotals } from './persistence/consumer-annual-total-store';
@@ -14,10 +14,6 @@ export class RecordAnnualTotalWhenChangedHandler implements EventHandler<AnnualT
   readonly eventType = TAX_PERMIT_EVENTS.annualTotalChanged;
 
   constructor(@Inject(CONSUMER_KEY_SECRET) private readonly consumerKeySecret: string) {}
-
-  handle(event: CloudEvent<AnnualTotalChangedData>, context: HandlerContext): Promise<void> {
-    return this.handleAll([event], batchOf(context));
-  }
 
   async handleAll(events: CloudEvent<AnnualTotalChangedData>[], { manager, log }: BatchContext): Promise<void> {
     const totals = events.map(({ data }) => ({ consumerKey: this.consumerKeyIn(data), quotaYear: data.quotaYear, total: data.total, version: data.version }));

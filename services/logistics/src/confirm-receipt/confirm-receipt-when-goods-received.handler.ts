@@ -5,7 +5,7 @@
 import { contentHashOf } from '@cbec/domain';
 import { Inject, Injectable } from '@nestjs/common';
 import { DeliveredData, LOGISTICS_EVENTS, PLATFORM_EVENTS, refusal, TOPICS } from '@cbec/contracts';
-import { BatchContext, batchOf, CloudEvent, Decided, decideInTurn, EventHandler, EventInTurn, HandlerContext, ordersOf } from '@cbec/messaging';
+import { BatchContext, CloudEvent, Decided, decideInTurn, EventHandler, EventInTurn, ordersOf } from '@cbec/messaging';
 import { LOGISTICS_CONFIG, LogisticsConfig } from '../config';
 import { PICKUP_EXPIRY } from '../expire-pickup/expire-pickup-when-window-ends.timer';
 import { lockShipments, saveReceipts, ShipmentRow } from '../persistence/shipment-store';
@@ -16,10 +16,6 @@ export class ConfirmReceiptWhenGoodsReceivedHandler implements EventHandler {
   readonly eventType = PLATFORM_EVENTS.goodsReceived;
 
   constructor(@Inject(LOGISTICS_CONFIG) private readonly config: LogisticsConfig) {}
-
-  handle(event: CloudEvent, context: HandlerContext): Promise<void> {
-    return this.handleAll([event], batchOf(context));
-  }
 
   async handleAll(events: CloudEvent[], context: BatchContext): Promise<void> {
     const shipments = await lockShipments(context.manager, ordersOf(events));

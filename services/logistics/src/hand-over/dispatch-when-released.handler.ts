@@ -4,7 +4,7 @@
 // which alternate on their topic, is taken together: one locking read, one write.
 import { Injectable } from '@nestjs/common';
 import { CLEARANCE_MODEL_RULES, PermitIssuedData, TAX_PERMIT_EVENTS, TaxSettledData } from '@cbec/contracts';
-import { BatchContext, batchOf, CloudEvent, decideInTurn, EventHandler, HandlerContext, ordersOf } from '@cbec/messaging';
+import { BatchContext, CloudEvent, decideInTurn, EventHandler, ordersOf } from '@cbec/messaging';
 import { lockShipments, saveShipments } from '../persistence/shipment-store';
 import { HandOverService } from './hand-over.service';
 
@@ -15,10 +15,6 @@ export class DispatchWhenReleasedHandler implements EventHandler<TaxSettledData 
   readonly eventType = [TAX_PERMIT_EVENTS.taxPaid, TAX_PERMIT_EVENTS.permitIssued];
 
   constructor(private readonly handOver: HandOverService) {}
-
-  handle(event: Release, context: HandlerContext): Promise<void> {
-    return this.handleAll([event], batchOf(context));
-  }
 
   async handleAll(events: Release[], context: BatchContext): Promise<void> {
     const shipments = await lockShipments(context.manager, ordersOf(events.filter(releasesGoods)));

@@ -3,7 +3,7 @@
 // answered together: one locking read, one draw of waybill serials, one insert.
 import { Injectable } from '@nestjs/common';
 import { DECLARATION_EVENTS, DocumentsRequestedData, nextStep } from '@cbec/contracts';
-import { BatchContext, batchOf, CloudEvent, decideInTurn, EventHandler, firstEventsOfNewOrders, HandlerContext, ordersOf } from '@cbec/messaging';
+import { BatchContext, CloudEvent, decideInTurn, EventHandler, firstEventsOfNewOrders, ordersOf } from '@cbec/messaging';
 import { lockShipments, saveShipments } from '../persistence/shipment-store';
 import { shipmentWithDocuments, waybillNumberFor } from './logistics-documents.rule';
 import { nextWaybillSerials } from './next-waybill-number';
@@ -11,10 +11,6 @@ import { nextWaybillSerials } from './next-waybill-number';
 @Injectable()
 export class ProvideDocumentsWhenRequestedHandler implements EventHandler<DocumentsRequestedData> {
   readonly eventType = DECLARATION_EVENTS.documentsRequested;
-
-  handle(event: CloudEvent<DocumentsRequestedData>, context: HandlerContext): Promise<void> {
-    return this.handleAll([event], batchOf(context));
-  }
 
   async handleAll(events: CloudEvent<DocumentsRequestedData>[], context: BatchContext): Promise<void> {
     const shipments = await lockShipments(context.manager, ordersOf(events));

@@ -4,17 +4,13 @@
 // statement, written in one.
 import { Injectable } from '@nestjs/common';
 import { PLATFORM_EVENTS } from '@cbec/contracts';
-import { BatchContext, batchOf, CloudEvent, decideInTurn, EventHandler, EventInTurn, HandlerContext, ordersOf } from '@cbec/messaging';
+import { BatchContext, CloudEvent, decideInTurn, EventHandler, EventInTurn, ordersOf } from '@cbec/messaging';
 import { lockIntakeOrders, saveIntakeOrders } from '../persistence/intake-order-store';
 import { IntakeOutcome, intakeOutcomeOf } from './intake-outcome.rule';
 
 @Injectable()
 export class ConfirmOrderWhenPlacedHandler implements EventHandler {
   readonly eventType = PLATFORM_EVENTS.orderPlaced;
-
-  handle(event: CloudEvent, context: HandlerContext): Promise<void> {
-    return this.handleAll([event], batchOf(context));
-  }
 
   async handleAll(events: CloudEvent[], context: BatchContext): Promise<void> {
     const known = await lockIntakeOrders(context.manager, ordersOf(events));

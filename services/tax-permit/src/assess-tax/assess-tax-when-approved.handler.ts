@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import { DeclarationEventData, INSPECTION_EVENTS, nextStep, TariffEntryData } from '@cbec/contracts';
 import { taxLinesOf } from '@cbec/domain';
-import { BatchContext, batchOf, CloudEvent, decideInTurn, EventHandler, EventInTurn, firstEventsOfNewOrders, HandlerContext, ordersOf } from '@cbec/messaging';
+import { BatchContext, CloudEvent, decideInTurn, EventHandler, EventInTurn, firstEventsOfNewOrders, ordersOf } from '@cbec/messaging';
 import { AnnualLedger, LedgerRun } from '../annual-quota/annual-ledger';
 import { TAX_PERMIT_CONFIG, TaxPermitConfig } from '../config';
 import { TariffTable } from '../persistence/tariff-table';
@@ -25,10 +25,6 @@ export class AssessTaxWhenApprovedHandler implements EventHandler<DeclarationEve
     private readonly ledger: AnnualLedger,
     @Inject(TAX_PERMIT_CONFIG) private readonly config: TaxPermitConfig,
   ) {}
-
-  handle(event: CloudEvent<DeclarationEventData>, context: HandlerContext): Promise<void> {
-    return this.handleAll([event], batchOf(context));
-  }
 
   async handleAll(events: CloudEvent<DeclarationEventData>[], context: BatchContext): Promise<void> {
     const { manager } = context;

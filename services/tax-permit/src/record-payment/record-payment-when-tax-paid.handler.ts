@@ -4,7 +4,7 @@
 // each payment judged in turn, the permit numbers drawn at once, the accepted payments written at once.
 import { Injectable } from '@nestjs/common';
 import { PLATFORM_EVENTS, refusal, TAX_PERMIT_EVENTS, TOPICS } from '@cbec/contracts';
-import { BatchContext, batchOf, CloudEvent, Decided, decideInTurn, EventHandler, EventInTurn, HandlerContext, ordersOf } from '@cbec/messaging';
+import { BatchContext, CloudEvent, Decided, decideInTurn, EventHandler, EventInTurn, ordersOf } from '@cbec/messaging';
 import { PermitNumbers } from '../issue-permit/permit-numbers';
 import { lockTaxOrders, PaidOrder, recordPayments } from '../persistence/tax-order-store';
 import { TAX_DUE_TIMER } from '../reject-unpaid/reject-when-tax-due.timer';
@@ -15,10 +15,6 @@ export class RecordPaymentWhenTaxPaidHandler implements EventHandler {
   readonly eventType = PLATFORM_EVENTS.taxPaid;
 
   constructor(private readonly permits: PermitNumbers) {}
-
-  handle(event: CloudEvent, context: HandlerContext): Promise<void> {
-    return this.handleAll([event], batchOf(context));
-  }
 
   async handleAll(events: CloudEvent[], context: BatchContext): Promise<void> {
     const orders = await lockTaxOrders(context.manager, ordersOf(events));
