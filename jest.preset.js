@@ -9,7 +9,7 @@ module.exports = {
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['@swc/jest', { ...swcrc, swcrc: false }] },
   moduleNameMapper: {
-    '^@cbec/(contracts|domain|messaging|service-kit|tariff-table|testing|cancellation|privacy|http-edge)$': '<rootDir>/libs/$1/src/index.ts',
+    '^@cbec/(contracts|domain|messaging|service-kit|tariff-table|testing|cancellation|privacy|http-edge|single-window)$': '<rootDir>/libs/$1/src/index.ts',
   },
   modulePathIgnorePatterns: ['<rootDir>/dist/', '<rootDir>/tmp/'],
 };

@@ -5,7 +5,7 @@ const path = require('node:path');
 const { spawn } = require('node:child_process');
 
 const ROOT = path.resolve(__dirname, '..');
-const DEFAULT_PORTS = { gateway: 3000, order: 3101, declaration: 3102, inspection: 3103, 'tax-permit': 3104, logistics: 3105, ops: 3106 };
+const DEFAULT_PORTS = { gateway: 3000, order: 3101, declaration: 3102, inspection: 3103, 'tax-permit': 3104, logistics: 3105, ops: 3106, 'single-window': 3107 };
 
 function serviceNames() {
   return fs

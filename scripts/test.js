@@ -53,6 +53,8 @@ const started = Date.now();
 const tsc = require.resolve('typescript/bin/tsc');
 let ok = run('build (tsc)', process.execPath, [tsc, '-p', 'tsconfig.build.json']);
 ok = run('lint (module boundaries)', 'npm', ['run', '--silent', 'lint'], { NX_DAEMON: 'false' }) && ok;
+// The signature specs verify with independent tools (xmlsec1, xmllint, openssl); installed here when missing (as root).
+ok = run('xml tools (independent verifiers for the signature specs)', process.execPath, [path.join(__dirname, 'ensure-xml-tools.js')]) && ok;
 ok = jest('unit', 'jest.unit.config.js') && ok;
 // The ops console's browser tests need Debian's chromium; installed here when missing (as root).
 ok = run('browser (chromium for the ops console tests)', process.execPath, [path.join(__dirname, 'ensure-chromium.js')]) && ok;

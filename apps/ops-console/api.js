@@ -27,6 +27,24 @@ export async function api(path, { method = 'GET', body, key = session.key } = {}
   if (body !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), cache: 'no-store' });
   const data = await response.json().catch(() => ({}));
+  return answerOf(response, data, key);
+}
+
+/** A GET whose answer is text, not JSON (a Single Window message's XML); errors as api(). */
+export async function apiText(path, { key = session.key } = {}) {
+  const response = await fetch(path, { headers: { authorization: `Bearer ${key}`, accept: 'application/xml, text/plain' }, cache: 'no-store' });
+  const text = await response.text();
+  if (response.ok) return { status: response.status, body: text };
+  let data;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    data = { error: text };
+  }
+  return answerOf(response, data, key);
+}
+
+function answerOf(response, data, key) {
   if (response.status === 401 && key === session.key) {
     session.key = '';
     window.dispatchEvent(new CustomEvent('console:signed-out', { detail: data.error }));
@@ -34,6 +52,9 @@ export async function api(path, { method = 'GET', body, key = session.key } = {}
   if (!response.ok) throw new ApiError(response.status, data);
   return { status: response.status, body: data };
 }
+
+/** Whether an error says the service behind the call did not answer (the gateway's 503). */
+export const notAnswering = (error) => error instanceof ApiError && error.status === 503;
 
 /** A query string of the defined values. */
 export function query(parameters) {

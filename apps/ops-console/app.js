@@ -9,6 +9,7 @@ import * as inspections from './views/inspections.js';
 import * as order from './views/order.js';
 import * as orders from './views/orders.js';
 import * as overview from './views/overview.js';
+import * as singleWindow from './views/single-window.js';
 import * as tariffs from './views/tariffs.js';
 import * as topics from './views/topics.js';
 
@@ -26,7 +27,7 @@ let refreshing = false;
 function route(hash) {
   const [name = 'overview', ...rest] = hash.replace(/^#\/?/, '').split('?')[0].split('/').filter(Boolean).map(decodeURIComponent);
   if (name === 'orders' && rest.length === 2) return { name, view: order, params: rest };
-  const views = { overview, orders, topics, 'dead-letters': deadLetters, inspections, tariffs };
+  const views = { overview, orders, topics, 'dead-letters': deadLetters, inspections, 'single-window': singleWindow, tariffs };
   return views[name] ? { name, view: views[name], params: rest } : { name: 'overview', view: overview, params: [] };
 }
 
@@ -86,7 +87,7 @@ function login(message) {
       },
     },
     h('h1', {}, 'Ops console'),
-    h('p', {}, 'Where every order is, what is stuck, which consumer lags, what sits in the dead letters; and the actions: decide inspections, edit tariffs, replay dead letters.'),
+    h('p', {}, 'Where every order is, what is stuck, which consumer lags, what sits in the dead letters, what customs answered; and the actions: decide inspections, edit tariffs, replay dead letters, re-send what the Single Window refused.'),
     h('label', { for: 'ops-key' }, 'Ops key'),
     h('div', { class: 'row' }, input, h('button', { type: 'submit' }, 'Open the console')),
     note,

@@ -212,7 +212,7 @@ describe('gateway ops: decisions, tariffs, dead letters, overview, documents', (
       expect(Object.values<number>(body.orders.byStatus).reduce((a, b) => a + b, 0)).toBe(body.orders.total);
       expect(body.throughput).toEqual({ completedLastMinute: expect.any(Number), completedLastHour: expect.any(Number), receivedLastMinute: expect.any(Number) });
       expect(body.throughput.receivedLastMinute).toBeGreaterThanOrEqual(1);
-      expect(body.consumerLag.map((group: { consumerGroup: string }) => group.consumerGroup).sort()).toEqual(['cbec.declaration', 'cbec.gateway.outbound', 'cbec.inspection', 'cbec.logistics', 'cbec.ops', 'cbec.order', 'cbec.tax-permit']);
+      expect(body.consumerLag.map((group: { consumerGroup: string }) => group.consumerGroup).sort()).toEqual(['cbec.declaration', 'cbec.gateway.outbound', 'cbec.inspection', 'cbec.logistics', 'cbec.ops', 'cbec.order', 'cbec.single-window', 'cbec.tax-permit']);
       for (const group of body.consumerLag) expect(group.lag).toEqual(expect.any(Number));
       expect(body.deadLetters.count).toBeGreaterThanOrEqual(1);
     });
@@ -262,7 +262,7 @@ describe('gateway ops: decisions, tariffs, dead letters, overview, documents', (
       expect(inbound.endOffset).toBeGreaterThan(0);
       expect(first.body.topics.some((topic: { topic: string }) => topic.topic.startsWith('__'))).toBe(false);
       const systemGroups = first.body.consumerGroups.filter((group: { system: boolean }) => group.system).map((group: { consumerGroup: string }) => group.consumerGroup);
-      expect(systemGroups.sort()).toEqual(['cbec.declaration', 'cbec.gateway.outbound', 'cbec.inspection', 'cbec.logistics', 'cbec.ops', 'cbec.order', 'cbec.tax-permit']);
+      expect(systemGroups.sort()).toEqual(['cbec.declaration', 'cbec.gateway.outbound', 'cbec.inspection', 'cbec.logistics', 'cbec.ops', 'cbec.order', 'cbec.single-window', 'cbec.tax-permit']);
       const order = first.body.consumerGroups.find((group: { consumerGroup: string }) => group.consumerGroup === 'cbec.order');
       expect(order).toMatchObject({ state: 'Stable', members: 1, lag: expect.any(Number) });
       expect(order.partitions).toContainEqual({ topic: TOPICS.platformInbound, partition: expect.any(Number), committed: expect.any(String), end: expect.any(String), lag: expect.any(Number) });

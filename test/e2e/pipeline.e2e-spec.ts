@@ -4,7 +4,10 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { HAPPY_PATH, OUTBOUND_EVENTS } from '@cbec/contracts';
-import { anOrder, RunningSystem, startSystem } from '@cbec/testing';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import { anOrder, gatewayClient, RunningSystem, startSystem } from '@cbec/testing';
+import { verifyMessage } from '@cbec/single-window';
 import { OutboundEvent, Platform } from './platform';
 
 const TIMEOUT_MS = 8_000;
@@ -16,6 +19,8 @@ const SYSTEM_ENV = {
   INSPECTION_SAMPLING_RATE: '0',
   GATEWAY_API_KEYS: 'ops:ops-key-123456,tmall-global:tmall-key-123456',
 };
+/** SINGLE_WINDOW_MODE is off (the default): messages are built and kept, never written here. */
+const SINGLE_WINDOW_DIRS = { out: path.join(os.tmpdir(), `cbec-pipeline-out-${process.pid}`), in: path.join(os.tmpdir(), `cbec-pipeline-in-${process.pid}`) };
 
 describe('clearance pipeline, end to end', () => {
   let system: RunningSystem;
@@ -23,7 +28,7 @@ describe('clearance pipeline, end to end', () => {
   const refs: { platformId: string; orderId: string }[] = [];
 
   beforeAll(async () => {
-    system = await startSystem(undefined, SYSTEM_ENV, 4200);
+    system = await startSystem(undefined, { ...SYSTEM_ENV, SINGLE_WINDOW_OUT_DIR: SINGLE_WINDOW_DIRS.out, SINGLE_WINDOW_IN_DIR: SINGLE_WINDOW_DIRS.in }, 4200);
     platform = await Platform.start();
   }, 180_000);
 
@@ -57,6 +62,16 @@ describe('clearance pipeline, end to end', () => {
       expect(completed.data).toMatchObject({ status: 'COMPLETED', declarationNumber: expect.any(String), completedAt: expect.any(String) });
       expect(completed.data.permitNumber).toBeUndefined();
       expect(platform.statusesOf(order)).toEqual(HAPPY_PATH.DIRECT_MAIL.slice(1));
+
+      // With the Single Window off, its messages are still built, signed and kept (CONTRACT 8.1).
+      const call = gatewayClient(() => system.urls.gateway);
+      const messages = await call('GET', `/v1/clearances/${order.platformId}/${order.orderId}/messages`, 'tmall-key-123456');
+      expect(messages.body.map((m: { messageType: string; direction: string }) => `${m.messageType} ${m.direction}`)).toEqual(['CEB311 OUT', 'CEB621 OUT']);
+      const list = await call('GET', `/v1/clearances/${order.platformId}/${order.orderId}/messages/${messages.body[1].guid}`, 'tmall-key-123456');
+      expect(verifyMessage(list.text)).toEqual({ valid: true });
+      expect(list.text).toContain(completed.data.declarationNumber);
+      expect((await call('GET', `/v1/clearances/${order.platformId}/${order.orderId}/messages`, 'jd-key-123456')).status).toBe(401);
+      for (const dir of Object.values(SINGLE_WINDOW_DIRS)) expect(await fs.readdir(dir).catch(() => [])).toEqual([]);
     });
 
     it('clears a general-trade order: quarantine, full-rate tax paid by the platform, permit, pickup', async () => {

@@ -1,10 +1,12 @@
 // One order: status, model and numbers; the timeline as a vertical list of steps with the
-// emitting service, the customs receipt code, the time and the time since the step before; the
-// tax assessment per line; documents; pickup or delivery; the consignee and payment with ID
-// numbers and phones masked; and the officer's decision while the order waits for one.
+// emitting service, the customs receipt code, the time and the time since the step before
+// (customs' receipts among them, by customs' time); the tax assessment per line; documents;
+// pickup or delivery; the consignee and payment with ID numbers and phones masked; the officer's
+// decision while the order waits for one; and its Single Window messages and customs' receipts.
 import { api, ApiError, orderPath } from '../api.js';
 import { decisionForm } from '../decision-form.js';
 import { badge, duration, facts, fill, h, section, since, statusBadge, table, time } from '../dom.js';
+import { isRefusal, singleWindowPanel } from '../single-window-messages.js';
 
 const AWAITING_OFFICER = ['HELD_FOR_REVIEW', 'QUARANTINE_INSPECTION'];
 
@@ -14,6 +16,8 @@ export function mount(container, [platformId, orderId]) {
   let decision;
   let decisionShownFor;
   const decisionNote = h('p', { class: 'muted' });
+  // Kept across refreshes, so an open XML stays open.
+  const singleWindow = singleWindowPanel(platformId, orderId, () => void refresh());
   container.append(h('p', {}, h('a', { href: '#/orders' }, '← orders')), head, body);
 
   async function refresh() {
@@ -54,7 +58,9 @@ export function mount(container, [platformId, orderId]) {
       AWAITING_OFFICER.includes(c.status) || decisionShownFor ? decision : null,
       h('div', { class: 'grid two' }, section('Timeline', timeline(c.timeline)), h('div', {}, taxAssessment(c.taxAssessment), handOver(c), documents(p), parties(p))),
       items(p, c.taxAssessment),
+      singleWindow.element,
     );
+    await singleWindow.refresh(c.customs, c.taxAssessment);
   }
 
   return { refresh };
@@ -67,14 +73,16 @@ function timeline(entries) {
     entries.map((entry, i) => {
       const previous = entries[i - 1];
       const gap = previous ? Date.parse(entry.at) - Date.parse(previous.at) : null;
-      const what = entry.status ?? entry.type.replace(/^cbec\.(platform|[a-z-]+)\./, '').replace(/\.v\d+$/, '');
-      const kind = entry.reasonCode ? 'failed' : entry.status === 'COMPLETED' ? 'done' : entry.service === 'gateway' ? 'platform' : '';
+      const receipt = entry.type === 'customs-receipt';
+      const what = entry.status ?? (receipt ? `${entry.messageType} receipt` : entry.type.replace(/^cbec\.(platform|[a-z-]+)\./, '').replace(/\.v\d+$/, ''));
+      const refused = receipt && entry.customsCode !== undefined && isRefusal(entry.customsCode);
+      const kind = entry.reasonCode || refused ? 'failed' : entry.status === 'COMPLETED' ? 'done' : entry.service === 'gateway' ? 'platform' : receipt ? 'receipt' : '';
       return h(
         'li',
-        { class: `step ${kind}`, dataset: { status: entry.status ?? '', type: entry.type, service: entry.service } },
+        { class: `step ${kind}`, dataset: { status: entry.status ?? '', type: entry.type, service: entry.service, messageType: entry.messageType ?? '' } },
         h('div', { class: 'step-head' }, h('b', {}, what), ' ', badge(entry.service, 'service'), entry.customsCode ? badge(`customs ${entry.customsCode}`, 'code') : null, entry.reasonCode ? badge(entry.reasonCode, 'failed') : null),
         h('div', { class: 'step-time' }, time(entry.at), gap !== null ? h('span', { class: 'gap' }, ` +${duration(gap)}`) : null),
-        entry.status ? null : h('div', { class: 'muted small' }, entry.type),
+        entry.status ? null : h('div', { class: 'muted small' }, receipt ? entry.returnInfo : entry.type),
       );
     }),
   );

@@ -1,8 +1,9 @@
 // Overview: counts, the last hour's flow as a chart, the funnel of the steps, rejections and
-// refusals by reason, stuck orders (no move for longer than the threshold set here) and the
-// newest orders, all refreshed together.
+// refusals by reason, stuck orders (no move for longer than the threshold set here, with what
+// customs last said of them) and the newest orders, all refreshed together.
 import { api, query } from '../api.js';
 import { bars, fill, h, number, orderLink, section, since, statusBadge, table, time } from '../dom.js';
+import { isRefusal } from '../single-window-messages.js';
 import { throughputChart } from '../throughput-chart.js';
 
 const MODELS = ['DIRECT_MAIL', 'GENERAL_TRADE', 'BONDED_ZONE'];
@@ -78,8 +79,8 @@ export function mount(container) {
     fill(
       stuckBody,
       table(
-        ['order', 'platform', 'model', 'status', 'no move for', 'last move'],
-        stuck.body.items.map((c) => [orderLink(c.platformId, c.orderId), c.platformId, c.clearanceModel ?? '', statusBadge(c.status), since(c.updatedAt), time(c.updatedAt)]),
+        ['order', 'platform', 'model', 'status', 'no move for', 'last move', 'customs said last'],
+        stuck.body.items.map((c) => [orderLink(c.platformId, c.orderId), c.platformId, c.clearanceModel ?? '', statusBadge(c.status), since(c.updatedAt), time(c.updatedAt), lastReceipt(c.customs)]),
         { empty: 'nothing stuck', rowAttributes: (i) => ({ dataset: { order: `${stuck.body.items[i].platformId}/${stuck.body.items[i].orderId}` } }) },
       ),
     );
@@ -94,6 +95,13 @@ export function mount(container) {
   }
 
   return { refresh, destroy: () => chart.destroy() };
+}
+
+/** A stuck order's last receipt of customs: a refusal by the exchange is why it waits (CONTRACT 8.4). */
+function lastReceipt(customs) {
+  const last = customs?.lastReceipt;
+  if (!last) return '';
+  return h('span', { class: isRefusal(last.returnStatus) ? 'error' : '', dataset: { returnStatus: last.returnStatus } }, `${last.messageType} ${last.returnStatus} · ${last.returnInfo}`);
 }
 
 function card(label, value, kind = '', href) {

@@ -27,6 +27,11 @@ export interface ClearanceModelRules {
    * to its zone's bonded storage site, model I to the carrier's returns hub; null: no returns.
    */
   returnsTo: 'ZONE_STORAGE_SITE' | 'CARRIER_RETURNS_HUB' | null;
+  /**
+   * The trade mode a cross-border retail order is declared under to the Single Window (CONTRACT
+   * 8): 9610 direct purchase (model I), 1210 bonded (model III); null: declared outside it (model II).
+   */
+  singleWindowTradeMode: '9610' | '1210' | null;
 }
 
 export const CLEARANCE_MODEL_RULES: Record<ClearanceModel, ClearanceModelRules> = {
@@ -41,6 +46,7 @@ export const CLEARANCE_MODEL_RULES: Record<ClearanceModel, ClearanceModelRules> 
     issuesPermit: false,
     handOver: 'DELIVERY',
     returnsTo: 'CARRIER_RETURNS_HUB',
+    singleWindowTradeMode: '9610',
   },
   GENERAL_TRADE: {
     requestsLogisticsDocuments: false,
@@ -53,6 +59,7 @@ export const CLEARANCE_MODEL_RULES: Record<ClearanceModel, ClearanceModelRules> 
     issuesPermit: true,
     handOver: 'PICKUP',
     returnsTo: null,
+    singleWindowTradeMode: null,
   },
   BONDED_ZONE: {
     requestsLogisticsDocuments: false,
@@ -65,6 +72,7 @@ export const CLEARANCE_MODEL_RULES: Record<ClearanceModel, ClearanceModelRules> 
     issuesPermit: true,
     handOver: 'PICKUP',
     returnsTo: 'ZONE_STORAGE_SITE',
+    singleWindowTradeMode: '1210',
   },
 };
 

@@ -10,3 +10,4 @@ export * from './payloads/validate';
 export * from './payloads/input-limits';
 export * from './internal-events';
 export * from './clearance-models';
+export * from './customs-receipts';

@@ -2,11 +2,11 @@
 // leads to. Services publish them on their own topic `cbec.<service>.events`. An event carries
 // what its consumers need, so no service reads another's tables (ARCHITECTURE.md).
 import { OUTBOUND_EVENTS, OutboundEventType } from './event-types';
-import type { OrderItemData, OrderPlacedData } from './payloads/order-placed';
+import type { OrderItemData, OrderPlacedData, TransportData } from './payloads/order-placed';
 import { listedFieldErrors } from './payloads/input-limits';
 import type { ClearanceModel, ClearanceStatus, DocumentKind, FieldError, RefusalReason, RejectionReason, TaxRegime } from './vocabulary';
 
-export const SERVICE_NAMES = ['order', 'declaration', 'inspection', 'tax-permit', 'logistics', 'gateway'] as const;
+export const SERVICE_NAMES = ['order', 'declaration', 'inspection', 'tax-permit', 'logistics', 'single-window', 'gateway'] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
 export const ORDER_EVENTS = {
@@ -35,6 +35,11 @@ export const INSPECTION_EVENTS = {
   cancellationForwarded: 'cbec.inspection.cancellation-forwarded.v1',
   cancelled: 'cbec.inspection.order-cancelled.v1',
   cancellationConfirmed: 'cbec.inspection.cancellation-confirmed.v1',
+  /**
+   * Rules 0 to 2 of the review passed for an order of model I or III: its inventory list (CEB621)
+   * goes to customs (CONTRACT 8.2). No status of its own.
+   */
+  inventoryListDue: 'cbec.inspection.inventory-list-due.v1',
 } as const;
 
 export const TAX_PERMIT_EVENTS = {
@@ -68,6 +73,12 @@ export const LOGISTICS_EVENTS = {
   returned: 'cbec.logistics.order-returned.v1',
 } as const;
 
+/** What the Single Window service learns from customs' receipts (CONTRACT 8.4). */
+export const SINGLE_WINDOW_EVENTS = {
+  /** A receipt about an order: a timeline entry; CEB622 ones move the review in folder mode. */
+  receiptRecorded: 'cbec.single-window.receipt-recorded.v1',
+} as const;
+
 /**
  * The forwarded cancellation of each service's topic. A cancellation follows its order from
  * service to service on these until it reaches the one that holds the order (docs/clearance.md, "The
@@ -79,6 +90,7 @@ export const CANCELLATION_FORWARDS: Record<ServiceName, string | undefined> = {
   inspection: INSPECTION_EVENTS.cancellationForwarded,
   'tax-permit': TAX_PERMIT_EVENTS.cancellationForwarded,
   logistics: LOGISTICS_EVENTS.cancellationForwarded,
+  'single-window': undefined,
   gateway: undefined,
 };
 
@@ -274,7 +286,7 @@ export interface Declaration extends OrderRef {
   placedAt: string;
   currency: string;
   consignee: OrderPlacedData['consumer'];
-  logistics: { carrier: string; waybillNumber: string };
+  logistics: { carrier: string; waybillNumber: string; transport?: TransportData };
   payment: { provider: string; transactionId: string; amount: string };
   items: OrderItemData[];
   freight: string;
@@ -310,6 +322,41 @@ export interface ProofRequestedData extends ClearanceEventData {
 
 export interface ProofReceivedData extends ClearanceEventData {
   documents: { kind: DocumentKind; fileName: string; sha256: string }[];
+}
+
+/** inventory-list-due: the declaration, and the tariff's legal unit of each item (CONTRACT 8.2). */
+export interface InventoryListDueData extends DeclarationEventData {
+  legalUnits: string[];
+}
+
+/** The Single Window message types the system sends, and the receipts it reads (CONTRACT 8). */
+export type SingleWindowMessageType = 'CEB311' | 'CEB621' | 'CEB623' | 'CEB625';
+export type CustomsReceiptType = 'CEB312' | 'CEB622' | 'CEB624' | 'CEB626' | 'CEB816' | 'CEB900';
+
+/** A CEB816 electronic tax bill as recorded, compared with the assessment to the cent. */
+export interface CustomsTaxBill {
+  taxNo: string;
+  customsTax: string;
+  valueAddedTax: string;
+  consumptionTax: string;
+  /** Null while the order has no assessment to compare with yet. */
+  matchesAssessment: boolean | null;
+}
+
+/** receipt-recorded: one receipt of customs about an order, as the timeline shows it. */
+export interface CustomsReceiptData extends ClearanceEventData {
+  messageType: CustomsReceiptType;
+  guid: string;
+  /** The document it answers (the system's copNo), when it names one. */
+  copNo?: string;
+  returnStatus: string;
+  returnInfo: string;
+  /** When customs wrote it (returnTime, as an ISO time). */
+  at: string;
+  preNo?: string;
+  invtNo?: string;
+  /** CEB816 only. */
+  taxBill?: CustomsTaxBill;
 }
 
 export interface TaxLine {
@@ -382,6 +429,37 @@ export interface TariffEntryData {
   quarantine: boolean;
   prohibited: boolean;
   referenceUnitPrice?: string;
+  /** The legal unit of quantity (JGS-20 code) of CEB621's qty1/unit1; `035` (kilogram) when absent (CONTRACT 8.2). */
+  legalUnit?: string;
+}
+
+/**
+ * Only the contract's fields of a tariff entry, whatever else `fields` holds; an optional field
+ * that is absent or null (a database column) is left out, never null.
+ */
+export function tariffEntryData(fields: Omit<TariffEntryData, 'referenceUnitPrice' | 'legalUnit'> & { referenceUnitPrice?: string | null; legalUnit?: string | null }): TariffEntryData {
+  const { hsPrefix, description, dutyRate, vatRate, consumptionTaxRate, cbecEligible, quarantine, prohibited, referenceUnitPrice, legalUnit } = fields;
+  return {
+    hsPrefix,
+    description,
+    dutyRate,
+    vatRate,
+    consumptionTaxRate,
+    cbecEligible,
+    quarantine,
+    prohibited,
+    ...(referenceUnitPrice === undefined || referenceUnitPrice === null ? {} : { referenceUnitPrice }),
+    ...(legalUnit === undefined || legalUnit === null ? {} : { legalUnit }),
+  };
+}
+
+/** The legal unit of an entry: its own, else kilogram. */
+export const DEFAULT_LEGAL_UNIT = '035';
+/** A JGS-20 unit code: three digits. */
+export const LEGAL_UNIT_PATTERN = /^\d{3}$/;
+
+export function legalUnitOf(entry: Pick<TariffEntryData, 'legalUnit'> | undefined): string {
+  return entry?.legalUnit ?? DEFAULT_LEGAL_UNIT;
 }
 
 export interface TariffChangedData {
@@ -485,6 +563,8 @@ export interface ReturnCompletedNotice {
 
 export interface ReturnAcceptedData extends ClearanceEventData {
   notice: ReturnAcceptedNotice & Record<string, unknown>;
+  /** The platform's reason for the return (the CEB625's reason). */
+  reason?: string;
 }
 
 /** return-completed; order-returned (RETURNED) carries the same data of the last return. */

@@ -9,6 +9,7 @@ export const TOPICS = {
   inspectionEvents: 'cbec.inspection.events',
   taxPermitEvents: 'cbec.tax-permit.events',
   logisticsEvents: 'cbec.logistics.events',
+  singleWindowEvents: 'cbec.single-window.events',
   opsCommands: 'cbec.ops.commands',
 } as const;
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];

@@ -48,6 +48,8 @@ export const REJECTION_REASONS = [
   'TAX_UNPAID_TIMEOUT',
   'INSPECTION_FAILED',
   'PICKUP_EXPIRED',
+  'CUSTOMS_RETURNED',
+  'CUSTOMS_DETAINED',
 ] as const;
 export type RejectionReason = (typeof REJECTION_REASONS)[number];
 

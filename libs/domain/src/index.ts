@@ -14,3 +14,4 @@ export * from './quote';
 export * from './return-refund';
 export * from './return-requests';
 export * from './cancellation';
+export * from './tax-bill';

@@ -37,6 +37,11 @@ class ReviewInputBuilder {
     return this;
   }
 
+  withCustomsDeciding(): this {
+    this.input.customsDecides = true;
+    return this;
+  }
+
   build(): ReviewInput {
     return { ...this.input };
   }
@@ -97,6 +102,18 @@ describe('planReview', () => {
 
     it('comes before the positive list', () => {
       expect(outcome(aReviewOf('DIRECT_MAIL').withItem('medicaments').withItem('firearms'))).toBe('PROHIBITED_GOODS');
+    });
+  });
+
+  describe('customs deciding (the Single Window in folder mode)', () => {
+    it('still rejects by rules 0 to 2', () => {
+      expect(outcome(aReviewOf('BONDED_ZONE').withItem('unknown').withCustomsDeciding())).toBe('UNKNOWN_HS_CODE');
+      expect(outcome(aReviewOf('DIRECT_MAIL').withItem('medicaments').withCustomsDeciding())).toBe('NOT_ON_POSITIVE_LIST');
+    });
+
+    it('leaves out quarantine, proof and sampling: the receipts take their place', () => {
+      const review = aReviewOf('BONDED_ZONE').withItem('formula').withItem('cosmetics', '10.00').sampled().withCustomsDeciding();
+      expect(planReview(review.build())).toEqual({ ...proceed(), customsDecides: true });
     });
   });
 

@@ -26,13 +26,18 @@ export interface ReviewInput {
   tariff: readonly TariffEntry[];
   /** From isSampledForReview of the order's platformId/orderId. */
   sampledForReview: boolean;
+  /**
+   * Customs' receipts decide instead of rules 3 to 5 (CONTRACT 8.1: `folder` mode, for the models
+   * declared to the Single Window).
+   */
+  customsDecides?: boolean;
 }
 
 export type ReviewRejection = 'UNKNOWN_HS_CODE' | 'PROHIBITED_GOODS' | 'NOT_ON_POSITIVE_LIST';
 
 export type ReviewPlan =
   | { outcome: 'REJECT'; reasonCode: ReviewRejection; details: FieldError[] }
-  | { outcome: 'PROCEED'; quarantine: boolean; proofRequired: DocumentKind[]; heldForReview: boolean };
+  | { outcome: 'PROCEED'; quarantine: boolean; proofRequired: DocumentKind[]; heldForReview: boolean; customsDecides?: boolean };
 
 /** An order's item with where it sits in the order and its tariff entry, if any. */
 interface ReviewedItem {
@@ -61,6 +66,7 @@ export function planReview(input: ReviewInput): ReviewPlan {
   const offList = rules.positiveList ? classified.filter(({ entry }) => !entry.cbecEligible) : [];
   if (offList.length > 0) return reject('NOT_ON_POSITIVE_LIST', offList.map((line) => itemError(line, 'is not on the cross-border retail positive list')));
 
+  if (input.customsDecides) return { outcome: 'PROCEED', quarantine: false, proofRequired: [], heldForReview: false, customsDecides: true };
   return {
     outcome: 'PROCEED',
     quarantine: rules.quarantine && classified.some(({ entry }) => entry.quarantine),

@@ -82,3 +82,101 @@ describe('judgeOrderIntake', () => {
     expect(verdictOf((order) => (order.currency = 'HKD'))).toMatchObject({ reasonCode: 'UNSUPPORTED_CURRENCY' });
   });
 });
+
+describe('judgeOrderIntake, the new optional fields of CONTRACT 8.2', () => {
+  it('accepts them, and hands them on', () => {
+    const verdict = verdictOf((order) => {
+      order.consumer.accountId = 'buyer-8899';
+      order.logistics.transport = { trafMode: '5', trafNo: 'CA1041', voyageNo: 'CA1041-1111', billNo: '999-12345675' };
+      Object.assign(order.items[0], { spec: 'Shiseido, 50 ml jar', unit: '122', barCode: '4901234567894', recordNo: 'HZ-BOOK-1', netWeightKg: '0.1' });
+    });
+    expect(verdict.ok && verdict.order.items[0]).toMatchObject({ spec: 'Shiseido, 50 ml jar', unit: '122', recordNo: 'HZ-BOOK-1', netWeightKg: '0.1' });
+    expect(verdict.ok && verdict.order.logistics.transport).toEqual({ trafMode: '5', trafNo: 'CA1041', voyageNo: 'CA1041-1111', billNo: '999-12345675' });
+  });
+
+  it.each<[string, (order: Record<string, any>) => void]>([
+    ['items[0].spec', (order) => (order.items[0].spec = 's'.repeat(511))],
+    ['items[0].spec', (order) => (order.items[0].spec = '')],
+    ['items[0].unit', (order) => (order.items[0].unit = '11')],
+    ['items[0].barCode', (order) => (order.items[0].barCode = '1'.repeat(51))],
+    ['items[0].recordNo', (order) => (order.items[0].recordNo = 'R'.repeat(31))],
+    ['items[0].netWeightKg', (order) => (order.items[0].netWeightKg = '0.1234')],
+    ['items[0].netWeightKg', (order) => (order.items[0].netWeightKg = null)],
+    ['consumer.accountId', (order) => (order.consumer.accountId = 'a'.repeat(61))],
+    ['logistics.transport.trafMode', (order) => (order.logistics.transport = { trafMode: '3' })],
+    ['logistics.transport', (order) => (order.logistics.transport = 'by air')],
+  ])('refuses a bad %s in every model (INVALID_ORDER)', (field, change) => {
+    for (const model of ['DIRECT_MAIL', 'GENERAL_TRADE', 'BONDED_ZONE']) {
+      const verdict = verdictOf((order) => {
+        order.clearanceModel = model;
+        change(order);
+      });
+      expect(verdict).toMatchObject({ ok: false, reasonCode: 'INVALID_ORDER', details: [expect.objectContaining({ field })] });
+    }
+  });
+});
+
+describe('judgeOrderIntake, what the Single Window\'s messages hold (models I and III, CONTRACT 8.2)', () => {
+  const address = (order: Record<string, any>, length: number) => {
+    order.consumer.address = { province: 'Zhejiang', city: 'Hangzhou', line1: 'x'.repeat(length - 'Zhejiang Hangzhou '.length) };
+  };
+  const items = (order: Record<string, any>, count: number) => {
+    order.items = Array.from({ length: count }, (_, index) => ({ ...order.items[0], sku: `SKU-${index}` }));
+  };
+
+  it.each<[string, (order: Record<string, any>) => void, string]>([
+    ['items[0].originCountry', (order) => (order.items[0].originCountry = 'XX'), 'items[0].originCountry XX has no customs country code (JGS-20) in the table (OrderList.country)'],
+    ['consumer.address', (order) => address(order, 201), 'consumer.address is 201 characters, at most 200 allowed (OrderHead.consigneeAddress)'],
+    ['consumer.name', (order) => (order.consumer.name = order.payment.payerName = 'N'.repeat(61)), 'consumer.name is 61 characters, at most 60 allowed (OrderHead.buyerName)'],
+    ['items[0].name', (order) => (order.items[0].name = 'n'.repeat(251)), 'items[0].name is 251 characters, at most 250 allowed (OrderList.itemName)'],
+    ['items[0].sku', (order) => (order.items[0].sku = 'S'.repeat(31)), 'items[0].sku is 31 characters, at most 30 allowed (OrderList.itemNo)'],
+    ['orderId', (order) => (order.orderId = 'O'.repeat(61)), 'orderId is 61 characters, at most 60 allowed (OrderHead.orderNo)'],
+    ['payment.provider', (order) => (order.payment.provider = 'p'.repeat(101)), 'payment.provider is 101 characters, at most 100 allowed (OrderHead.payName)'],
+    ['payment.transactionId', (order) => (order.payment.transactionId = 't'.repeat(61)), 'payment.transactionId is 61 characters, at most 60 allowed (OrderHead.payTransactionId)'],
+    ['logistics.waybillNumber', (order) => (order.logistics.waybillNumber = 'W'.repeat(61)), 'logistics.waybillNumber is 61 characters, at most 60 allowed (InventoryHead.logisticsNo)'],
+    ['items', (order) => items(order, 100), 'items has 100 lines, at most 99 allowed in one message (OrderList)'],
+  ])('refuses %s in models I and III, never cuts it, and lets model II pass', (field, change, message) => {
+    for (const model of ['DIRECT_MAIL', 'BONDED_ZONE']) {
+      const verdict = verdictOf((order) => {
+        order.clearanceModel = model;
+        change(order);
+      });
+      expect(verdict).toEqual({ ok: false, reasonCode: 'INVALID_ORDER', details: [{ field, message }] });
+    }
+    const generalTrade = verdictOf((order) => {
+      order.clearanceModel = 'GENERAL_TRADE';
+      delete order.bondedZone;
+      change(order);
+    });
+    expect(generalTrade).not.toMatchObject({ reasonCode: 'INVALID_ORDER' });
+  });
+
+  it('accepts the longest values the messages hold', () => {
+    const verdict = verdictOf((order) => {
+      address(order, 200);
+      order.consumer.name = order.payment.payerName = 'N'.repeat(60);
+      order.items[0].name = 'n'.repeat(250);
+      order.items[0].sku = 'S'.repeat(30);
+      order.orderId = 'O'.repeat(60);
+      items(order, 99);
+      order.payment.amount = '39422.00';
+    });
+    expect(verdict).toMatchObject({ ok: true });
+  });
+
+  it('checks model I\'s transport against InventoryHead, not model III\'s (which travels as its zone says)', () => {
+    const change = (order: Record<string, any>) => (order.logistics.transport = { trafNo: 'T'.repeat(101), voyageNo: 'V'.repeat(33), billNo: 'B'.repeat(38) });
+    const directMail = verdictOf((order) => ((order.clearanceModel = 'DIRECT_MAIL'), change(order)));
+    expect(!directMail.ok && directMail.details.map((detail) => detail.message)).toEqual([
+      'logistics.transport.trafNo is 101 characters, at most 100 allowed (InventoryHead.trafNo)',
+      'logistics.transport.voyageNo is 33 characters, at most 32 allowed (InventoryHead.voyageNo)',
+      'logistics.transport.billNo is 38 characters, at most 37 allowed (InventoryHead.billNo)',
+    ]);
+    expect(verdictOf(change).ok).toBe(true);
+  });
+
+  it('names a field that breaks several elements once', () => {
+    const verdict = verdictOf((order) => (order.consumer.name = order.payment.payerName = 'N'.repeat(101)));
+    expect(!verdict.ok && verdict.details).toHaveLength(1);
+  });
+});

@@ -1,7 +1,9 @@
 // The whole intake decision of CONTRACT 2.1, in its order: shape and every field at once (the
-// ID checksum and the model's required fields included), then currency, identity, payment.
+// ID checksum, the model's required fields and, for models I and III, what the Single Window's
+// messages can hold included), then currency, identity, payment.
 // The first failing stage is the answer. Used by the order service and the gateway alike.
 import { FieldError, OrderPlacedData, RejectionReason, RESIDENT_ID_FORMAT, validatePayload } from '@cbec/contracts';
+import { orderMessageProblems } from '@cbec/single-window';
 import { judgeIntakeChecks } from './order-intake';
 import { residentIdProblem } from './resident-id';
 
@@ -9,7 +11,8 @@ export type IntakeVerdict = { ok: true; order: OrderPlacedData } | { ok: false; 
 
 export function judgeOrderIntake(data: unknown, today: Date = new Date()): IntakeVerdict {
   const { value: order, errors } = validatePayload(OrderPlacedData, data);
-  const fieldErrors = [...errors, ...crossFieldErrors(data, today)];
+  // The message values are built from the fields, so they are judged once the fields are valid (CONTRACT 8.2).
+  const fieldErrors = [...errors, ...crossFieldErrors(data, today), ...(order ? orderMessageProblems(order) : [])];
   if (!order || fieldErrors.length > 0) return { ok: false, reasonCode: 'INVALID_ORDER', details: fieldErrors };
   const verdict = judgeIntakeChecks(order);
   return verdict.ok ? { ok: true, order } : verdict;

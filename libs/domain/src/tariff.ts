@@ -1,7 +1,7 @@
 // The tariff table (CONTRACT 4.1): its entries, the seed a fresh database starts with, and which
 // entry an HS code falls under.
 
-import type { TariffEntryData } from '@cbec/contracts';
+import { TariffEntryData, tariffEntryData } from '@cbec/contracts';
 
 /** One entry of the tariff table; its shape is the contract's (it travels in tariff-changed events). */
 export type TariffEntry = TariffEntryData;
@@ -49,15 +49,5 @@ function entry(
   flags: Partial<Pick<TariffEntry, 'cbecEligible' | 'quarantine' | 'prohibited' | 'referenceUnitPrice'>> = {},
 ): Readonly<TariffEntry> {
   const { cbecEligible = true, quarantine = false, prohibited = false, referenceUnitPrice } = flags;
-  return Object.freeze({
-    hsPrefix,
-    description,
-    dutyRate,
-    vatRate,
-    consumptionTaxRate,
-    cbecEligible,
-    quarantine,
-    prohibited,
-    ...(referenceUnitPrice === undefined ? {} : { referenceUnitPrice }),
-  });
+  return Object.freeze(tariffEntryData({ hsPrefix, description, dutyRate, vatRate, consumptionTaxRate, cbecEligible, quarantine, prohibited, referenceUnitPrice }));
 }

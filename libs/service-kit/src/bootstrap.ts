@@ -14,6 +14,7 @@ export const SERVICE_PORTS = {
   'tax-permit': 3104,
   logistics: 3105,
   ops: 3106,
+  'single-window': 3107,
 } as const;
 
 export interface BootstrapOptions {
@@ -36,7 +37,9 @@ export async function bootstrapService(service: keyof typeof SERVICE_PORTS, modu
     log.info({ port: app.getHttpServer().address().port }, `${service} service ready on http://127.0.0.1:${app.getHttpServer().address().port} (GET /health, /metrics)`);
     return app;
   } catch (error) {
-    const line = error instanceof ConfigError ? `configuration: ${error.message}` : `cannot start: ${(error as Error)?.message ?? error}`;
+    // A lib below the service kit (libs/single-window) throws a ConfigError of its own: known by its name.
+    const isConfigError = error instanceof ConfigError || (error as Error)?.name === 'ConfigError';
+    const line = isConfigError ? `configuration: ${(error as Error).message}` : `cannot start: ${(error as Error)?.message ?? error}`;
     log.fatal({ err: error }, line);
     process.stderr.write(`${service}: ${line}\n`);
     process.exit(1);

@@ -61,3 +61,13 @@ function readUrl(env: NodeJS.ProcessEnv, name: string, fallback: string): string
 export function servicePort(service: string, fallback: number, env: NodeJS.ProcessEnv = process.env): number {
   return readInt(env, `${service.toUpperCase().replace(/-/g, '_')}_PORT`, fallback, 1);
 }
+
+/** How the system talks to the Single Window (CONTRACT 8.1): `off` (the built-in review decides) or `folder`. */
+export const SINGLE_WINDOW_MODES = ['off', 'folder'] as const;
+export type SingleWindowMode = (typeof SINGLE_WINDOW_MODES)[number];
+
+export function readSingleWindowMode(env: NodeJS.ProcessEnv = process.env): SingleWindowMode {
+  const raw = env.SINGLE_WINDOW_MODE || 'off';
+  if (!(SINGLE_WINDOW_MODES as readonly string[]).includes(raw)) throw new ConfigError(`SINGLE_WINDOW_MODE must be one of ${SINGLE_WINDOW_MODES.join(', ')}, got "${raw}"`);
+  return raw as SingleWindowMode;
+}

@@ -4,7 +4,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsNotEmpty, IsOptional, IsString, Matches, MaxLength, registerDecorator, ValidateNested, ValidationOptions } from 'class-validator';
-import { IsPositiveMoney, IsRate, RATE_PATTERN, TariffEntryData } from '@cbec/contracts';
+import { IsPositiveMoney, IsRate, LEGAL_UNIT_PATTERN, RATE_PATTERN, TariffEntryData, tariffEntryData } from '@cbec/contracts';
 
 export const HS_PREFIX_PATTERN = /^\d{4,10}$/;
 const HS_PREFIX_MESSAGE = '$property must be 4 to 10 digits';
@@ -59,6 +59,11 @@ export class TariffEntryFields {
   @IsOptional()
   @IsPositiveMoney()
   referenceUnitPrice?: string;
+
+  @ApiPropertyOptional({ example: '035', description: 'legal unit of quantity, a 3-digit JGS-20 unit code (035 kilogram, 007 piece, 001 set...); the Single Window inventory list declares qty1/unit1 in it. Default 035.' })
+  @IsOptional()
+  @Matches(LEGAL_UNIT_PATTERN, { message: '$property must be a 3-digit unit code, e.g. "035"' })
+  legalUnit?: string;
 }
 
 /** PUT /v1/tariffs/{hsPrefix}: the entry; its hsPrefix may be left out (the path names it) or repeat the path's. */
@@ -102,6 +107,5 @@ export class TariffList {
 
 /** Only the contract's fields of an accepted body, with its key. */
 export function tariffEntryOf(hsPrefix: string, body: TariffEntryFields): TariffEntryData {
-  const { description, dutyRate, vatRate, consumptionTaxRate, cbecEligible, quarantine, prohibited, referenceUnitPrice } = body;
-  return { hsPrefix, description, dutyRate, vatRate, consumptionTaxRate, cbecEligible, quarantine, prohibited, ...(referenceUnitPrice !== undefined && referenceUnitPrice !== null ? { referenceUnitPrice } : {}) };
+  return tariffEntryData({ ...body, hsPrefix });
 }

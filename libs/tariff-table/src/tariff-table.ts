@@ -2,8 +2,8 @@
 // tax-permit's, the source of truth, and the copies of inspection and the gateway, which start
 // from the same seed and follow its tariff-changed events. One entity, one migration body, one
 // way to read and write entries, so the three stay alike.
-import { Column, Entity, EntityManager, PrimaryColumn, QueryRunner, UpdateDateColumn } from 'typeorm';
-import type { TariffEntryData } from '@cbec/contracts';
+import { Column, Entity, EntityManager, MigrationInterface, PrimaryColumn, QueryRunner, UpdateDateColumn } from 'typeorm';
+import { TariffEntryData, tariffEntryData } from '@cbec/contracts';
 import { TARIFF_SEED } from '@cbec/domain';
 
 @Entity({ name: 'tariff_entry' })
@@ -18,13 +18,14 @@ export class TariffEntryRecord {
   @Column({ type: 'boolean' }) quarantine: boolean;
   @Column({ type: 'boolean' }) prohibited: boolean;
   @Column({ name: 'reference_unit_price', type: 'numeric', nullable: true }) referenceUnitPrice: string | null;
+  /** Null: kilogram, DEFAULT_LEGAL_UNIT (CONTRACT 8.2). */
+  @Column({ name: 'legal_unit', type: 'text', nullable: true }) legalUnit: string | null;
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }
 
-/** The contract's entry of a row: no reference price is left out, never null. */
+/** The contract's entry of a row: no reference price or legal unit is left out, never null. */
 export function toTariffEntry(record: TariffEntryRecord): TariffEntryData {
-  const { hsPrefix, description, dutyRate, vatRate, consumptionTaxRate, cbecEligible, quarantine, prohibited, referenceUnitPrice } = record;
-  return { hsPrefix, description, dutyRate, vatRate, consumptionTaxRate, cbecEligible, quarantine, prohibited, ...(referenceUnitPrice === null ? {} : { referenceUnitPrice }) };
+  return tariffEntryData(record);
 }
 
 /** The last table read, per schema, under the fingerprint of its rows. */
@@ -49,7 +50,7 @@ export async function readTariff(manager: EntityManager): Promise<TariffEntryDat
 }
 
 export async function saveTariffEntry(manager: EntityManager, entry: TariffEntryData): Promise<void> {
-  await manager.getRepository(TariffEntryRecord).upsert({ ...entry, referenceUnitPrice: entry.referenceUnitPrice ?? null }, ['hsPrefix']);
+  await manager.getRepository(TariffEntryRecord).upsert({ ...entry, referenceUnitPrice: entry.referenceUnitPrice ?? null, legalUnit: entry.legalUnit ?? null }, ['hsPrefix']);
 }
 
 /**
@@ -75,5 +76,21 @@ export async function createSeededTariffTable(runner: QueryRunner, { checked }: 
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
       [entry.hsPrefix, entry.description, entry.dutyRate, entry.vatRate, entry.consumptionTaxRate, entry.cbecEligible, entry.quarantine, entry.prohibited, entry.referenceUnitPrice ?? null],
     );
+  }
+}
+
+/**
+ * The legal unit of quantity (CONTRACT 8.2), in every service that holds the table. One class:
+ * each service records it in its own schema's migrations table.
+ */
+export class AddTariffLegalUnit1764000002000 implements MigrationInterface {
+  name = 'AddTariffLegalUnit1764000002000';
+
+  async up(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE tariff_entry ADD COLUMN IF NOT EXISTS legal_unit text`);
+  }
+
+  async down(runner: QueryRunner): Promise<void> {
+    await runner.query(`ALTER TABLE tariff_entry DROP COLUMN IF EXISTS legal_unit`);
   }
 }

@@ -1,13 +1,13 @@
 // The gateway: the outbound translator that tells platforms of their orders (CONTRACT 2.3), the
 // clearance read model with its reports for ops, the platforms' REST API of CONTRACT 5, all in one
-// process with one consumer group. The ops calls it does not answer itself go to the ops service
-// (forward-to-ops/, set up in main.ts).
+// process with one consumer group. The calls it does not answer itself go to the ops service or
+// the Single Window service (forward-to-services/, set up in main.ts).
 import { Module } from '@nestjs/common';
 import { INBOUND_EVENT_TYPES, TOPICS } from '@cbec/contracts';
 import type { Subscription } from '@cbec/messaging';
 import { HttpEdgeModule } from '@cbec/http-edge';
 import { ServiceKitModule } from '@cbec/service-kit';
-import { TariffEntryRecord, UpdateTariffCopyWhenChangedHandler } from '@cbec/tariff-table';
+import { AddTariffLegalUnit1764000002000, TariffEntryRecord, UpdateTariffCopyWhenChangedHandler } from '@cbec/tariff-table';
 import { ClearancesModule } from './clearances/clearances.module';
 import { DocsModule } from './docs/docs.module';
 import { OrdersModule } from './orders/orders.module';
@@ -24,8 +24,7 @@ import { CreateConsumerAnnualTotal1764000000900 } from './quotes/persistence/mig
 import { QuotesModule } from './quotes/quotes.module';
 import { RecordAnnualTotalWhenChangedHandler } from './quotes/record-annual-total-when-changed.handler';
 import { READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from './read-model/persistence/read-model.tables';
-import { ReadModelModule } from './read-model/read-model.module';
-import { RECORD_PLATFORM_EVENT_HANDLERS } from './read-model/record-platform-event.handler';
+import { READ_MODEL_HANDLERS, ReadModelModule } from './read-model/read-model.module';
 import { ReportsModule } from './reports/reports.module';
 import { HeldEvent } from './sequencing/persistence/held-event.entity';
 
@@ -48,6 +47,8 @@ export const GATEWAY_CONSUMER: { groupId: string; subscriptions: Subscription[] 
     ...SERVICE_TOPICS.map((topic) => ({ topic, deadLetterUnreadable: true })),
     // The read model's inbound events; the order service owns the topic's unreadable messages, this group leaves them be.
     { topic: TOPICS.platformInbound, knownTypes: INBOUND_EVENT_TYPES, deadLetterUnreadable: false },
+    // The read model's customs receipts (our own outbox, like the service topics above).
+    { topic: TOPICS.singleWindowEvents, deadLetterUnreadable: true },
   ],
 };
 
@@ -64,10 +65,11 @@ export const GATEWAY_CONSUMER: { groupId: string; subscriptions: Subscription[] 
         CreateConsumerAnnualTotal1764000000900,
         CreateAcceptedOrder1764000000710,
         DropOpsTables1764000000810,
+        AddTariffLegalUnit1764000002000,
       ],
-      topics: [...SERVICE_TOPICS, TOPICS.platformOutbound, TOPICS.platformInbound],
+      topics: [...SERVICE_TOPICS, TOPICS.singleWindowEvents, TOPICS.platformOutbound, TOPICS.platformInbound],
       consumer: GATEWAY_CONSUMER,
-      handlers: [NotifyPlatformWhenClearanceEvent, ...RECORD_PLATFORM_EVENT_HANDLERS, RecordAnnualTotalWhenChangedHandler, UpdateTariffCopyWhenChangedHandler],
+      handlers: [NotifyPlatformWhenClearanceEvent, ...READ_MODEL_HANDLERS, RecordAnnualTotalWhenChangedHandler, UpdateTariffCopyWhenChangedHandler],
       // The handlers' services come from these; the outbound translator's applied events go to the read model.
       modules: [OutboundModule.withProjectionFrom(ReadModelModule), ReadModelModule, QuotesModule, OrdersModule, ClearancesModule],
     }),

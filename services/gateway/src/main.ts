@@ -4,15 +4,16 @@ import { configureHttp } from '@cbec/http-edge';
 import { bootstrapService } from '@cbec/service-kit';
 import { AppModule } from './app.module';
 import { setupDocuments } from './docs/documents';
-import { forwardToOps } from './forward-to-ops/forward-to-ops.middleware';
-import { opsServiceUrl } from './forward-to-ops/ops-service';
+import { forwardToService } from './forward-to-services/forward-to-service.middleware';
+import { forwardedServiceUrls } from './forward-to-services/forwarded-services';
 
 void bootstrapService('gateway', AppModule, {
   bodyParser: false,
   configure: (app: INestApplication) => {
-    // Before the body parser: what goes to the ops service goes as it came.
-    app.use(forwardToOps(opsServiceUrl()));
+    const serviceUrls = forwardedServiceUrls();
+    // Before the body parser: what goes to the ops or Single Window service goes as it came.
+    app.use(forwardToService(serviceUrls));
     configureHttp(app);
-    setupDocuments(app);
+    setupDocuments(app, serviceUrls);
   },
 });

@@ -5,12 +5,13 @@ import { INBOUND_EVENT_TYPES, TOPICS } from '@cbec/contracts';
 import { ServiceKitModule } from '@cbec/service-kit';
 import { CancelReviewWhenRequestedHandler } from './cancel-review/cancel-review-when-requested.handler';
 import { inspectionConfigProvider } from './config';
+import { FollowCustomsWhenReceiptRecordedHandler } from './customs-receipt/follow-customs-when-receipt-recorded.handler';
 import { DecideInspectionWhenOfficerDecidesHandler } from './officer-decision/decide-inspection-when-officer-decides.handler';
 import { Inspection } from './persistence/inspection.entity';
 import { CreateInspection1764000000300 } from './persistence/migrations/1764000000300-create-inspection';
 import { CreateTariffCopy1764000000301 } from './persistence/migrations/1764000000301-create-tariff-copy';
 import { AddCancellation1764000000302 } from './persistence/migrations/1764000000302-add-cancellation';
-import { TariffEntryRecord } from '@cbec/tariff-table';
+import { AddTariffLegalUnit1764000002000, TariffEntryRecord } from '@cbec/tariff-table';
 import { ReceiveProofWhenSubmittedHandler } from './proof/receive-proof-when-submitted.handler';
 import { RejectWhenProofOverdueTimer } from './proof/reject-when-proof-overdue.timer';
 import { PassQuarantineWhenDueTimer } from './quarantine/pass-quarantine-when-due.timer';
@@ -30,8 +31,8 @@ export const INSPECTION_SERVICE = {
       service: INSPECTION_SERVICE.service,
       schema: INSPECTION_SERVICE.schema,
       entities: [Inspection, TariffEntryRecord],
-      migrations: [CreateInspection1764000000300, CreateTariffCopy1764000000301, AddCancellation1764000000302],
-      topics: [TOPICS.declarationEvents, TOPICS.platformInbound, TOPICS.taxPermitEvents, TOPICS.opsCommands, TOPICS.inspectionEvents],
+      migrations: [CreateInspection1764000000300, CreateTariffCopy1764000000301, AddCancellation1764000000302, AddTariffLegalUnit1764000002000],
+      topics: [TOPICS.declarationEvents, TOPICS.platformInbound, TOPICS.taxPermitEvents, TOPICS.opsCommands, TOPICS.inspectionEvents, TOPICS.singleWindowEvents],
       consumer: {
         groupId: INSPECTION_SERVICE.consumerGroup,
         subscriptions: [
@@ -40,9 +41,18 @@ export const INSPECTION_SERVICE = {
           { topic: TOPICS.platformInbound, knownTypes: INBOUND_EVENT_TYPES, deadLetterUnreadable: false },
           { topic: TOPICS.taxPermitEvents },
           { topic: TOPICS.opsCommands },
+          // The Single Window service's receipts (CONTRACT 8.4); it owns what cannot be read there.
+          { topic: TOPICS.singleWindowEvents, deadLetterUnreadable: false },
         ],
       },
-      handlers: [StartReviewWhenDeclaredHandler, ReceiveProofWhenSubmittedHandler, DecideInspectionWhenOfficerDecidesHandler, UpdateTariffCopyWhenChangedHandler, CancelReviewWhenRequestedHandler],
+      handlers: [
+        StartReviewWhenDeclaredHandler,
+        ReceiveProofWhenSubmittedHandler,
+        DecideInspectionWhenOfficerDecidesHandler,
+        UpdateTariffCopyWhenChangedHandler,
+        CancelReviewWhenRequestedHandler,
+        FollowCustomsWhenReceiptRecordedHandler,
+      ],
       timers: [PassQuarantineWhenDueTimer, RejectWhenProofOverdueTimer],
       providers: [inspectionConfigProvider, ReviewProgression],
     }),

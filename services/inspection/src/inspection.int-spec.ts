@@ -5,18 +5,18 @@ import { randomUUID } from 'node:crypto';
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { Pool } from 'pg';
-import { INSPECTION_EVENTS, OPS_EVENTS, OrderPlacedData, orderKey, STATUS_EVENTS, TOPICS } from '@cbec/contracts';
+import { CustomsReceiptData, INSPECTION_EVENTS, OPS_EVENTS, OrderPlacedData, orderKey, STATUS_EVENTS, TOPICS } from '@cbec/contracts';
 import { TARIFF_SEED } from '@cbec/domain';
 import { CloudEvent, encodeEvent } from '@cbec/messaging';
 import { anOrder, eventually, TestPublisher, TopicProbe } from '@cbec/testing';
 import { AppModule, INSPECTION_SERVICE } from './app.module';
-import { declarationSubmitted, inspectionDecision, proofSubmitted, tariffChanged } from './upstream-events.builder';
+import { declarationSubmitted, inspectionDecision, inventoryReceipt, proofSubmitted, tariffChanged } from './upstream-events.builder';
 
 /** The step of DeclarationSubmitted in these tests (s); inspection's events follow from s + 1. */
 const S = 4;
 const BOTH_KINDS = ['INVOICE', 'TRANSACTION_RECORD'] as const;
 
-type Settings = { QUARANTINE_DURATION_MS: string; PROOF_DUE_MS: string; INSPECTION_SAMPLING_RATE: string };
+type Settings = { QUARANTINE_DURATION_MS: string; PROOF_DUE_MS: string; INSPECTION_SAMPLING_RATE: string; SINGLE_WINDOW_MODE?: string };
 
 describe('inspection service', () => {
   let publisher: TestPublisher;
@@ -62,8 +62,11 @@ describe('inspection service', () => {
   const decide = (order: OrderPlacedData, decision: 'RELEASE' | 'FAIL', note?: string) => send(TOPICS.opsCommands, inspectionDecision(order, decision, note));
 
   /** Waits for the first `count` events inspection published about the order. */
+  /** The order's review events; the inventory list due to the Single Window (no status) is asserted on its own. */
   const eventsOf = async (order: OrderPlacedData, count: number) =>
-    (await probe!.waitFor((m) => m.json?.subject === subjectOf(order), { count, what: `${count} inspection event(s) of ${subjectOf(order)}` })).map((m) => m.json).slice(0, count);
+    (await probe!.waitFor((m) => m.json?.subject === subjectOf(order) && m.json?.type !== INSPECTION_EVENTS.inventoryListDue, { count, what: `${count} inspection event(s) of ${subjectOf(order)}` }))
+      .map((m) => m.json)
+      .slice(0, count);
   const statusesOf = (events: { type: string }[]) => events.map((event) => STATUS_EVENTS[event.type]?.status ?? event.type);
   const stepsOf = (events: { step: number }[]) => events.map((event) => event.step);
 
@@ -74,7 +77,9 @@ describe('inspection service', () => {
     });
   /** Everything inspection committed to publish about the order, in order: the truth behind the probe. */
   const publishedTypes = async (order: OrderPlacedData) =>
-    (await db.query(`SELECT convert_from(value, 'UTF8')::jsonb->>'type' AS type FROM inspection.outbox WHERE key = $1 ORDER BY id`, [subjectOf(order)])).rows.map((row) => row.type);
+    (await db.query(`SELECT convert_from(value, 'UTF8')::jsonb->>'type' AS type FROM inspection.outbox WHERE key = $1 ORDER BY id`, [subjectOf(order)])).rows
+      .map((row) => row.type)
+      .filter((type) => type !== INSPECTION_EVENTS.inventoryListDue);
   const pendingTimer = async (order: OrderPlacedData, kind: string) =>
     (await db.query('SELECT due_at, fired_at FROM inspection.timer WHERE kind = $1 AND subject = $2', [kind, subjectOf(order)])).rows[0] as { due_at: Date; fired_at: Date | null } | undefined;
 
@@ -340,6 +345,64 @@ describe('inspection service', () => {
       const late = await submitProof(proofSubmitted(order, [...BOTH_KINDS]));
       const [, , , refused] = await eventsOf(order, 4);
       expect(refused).toMatchObject({ type: INSPECTION_EVENTS.requestRefused, step: S + 3, data: { reasonCode: 'UNEXPECTED_EVENT', refusedEventId: late.id } });
+    });
+  });
+
+  describe('with customs\' receipts deciding (SINGLE_WINDOW_MODE=folder)', () => {
+    beforeAll(() => startApp({ QUARANTINE_DURATION_MS: '0', PROOF_DUE_MS: '259200000', INSPECTION_SAMPLING_RATE: '0', SINGLE_WINDOW_MODE: 'folder' }));
+    afterAll(async () => {
+      await stopApp();
+      process.env.SINGLE_WINDOW_MODE = 'off';
+    });
+    const receive = (order: OrderPlacedData, returnStatus: string, extra: Partial<CustomsReceiptData> = {}) => send(TOPICS.singleWindowEvents, inventoryReceipt(order, returnStatus, extra));
+
+    it('sends the inventory list and waits in UNDER_REVIEW; a 120 makes the invtNo the declaration number, an 800 approves', async () => {
+      const order = anOrder().bonded().withItem({ sku: 'FORMULA', hsCode: '1901101000', unitPrice: '10.00' }).build();
+      await declare(order);
+      const due = await probe!.waitFor((m) => m.json?.subject === subjectOf(order) && m.json?.type === INSPECTION_EVENTS.inventoryListDue, { what: 'inventory-list-due' });
+      expect(due[0].json.data).toMatchObject({ legalUnits: ['035'], declaration: { orderId: order.orderId } });
+      await receive(order, '2');
+      await receive(order, '120', { invtNo: '290120261000000001' });
+      await receive(order, '800');
+      const events = await eventsOf(order, 2);
+      // No quarantine, no proof of price, no sampling: customs decides instead.
+      expect(statusesOf(events)).toEqual(['UNDER_REVIEW', 'APPROVED']);
+      expect(events[1].data.declaration.declarationNumber).toBe('290120261000000001');
+    });
+
+    it('holds on a 500 until an officer releases; receipts never move it backwards', async () => {
+      const order = anOrder().directMail().build();
+      await declare(order);
+      // Customs answers a list once it is sent, after the review has started.
+      await eventsOf(order, 1);
+      await receive(order, '500');
+      expect(statusesOf(await eventsOf(order, 2))).toEqual(['UNDER_REVIEW', 'HELD_FOR_REVIEW']);
+      await receive(order, '300');
+      await decide(order, 'RELEASE');
+      expect(statusesOf(await eventsOf(order, 3))).toEqual(['UNDER_REVIEW', 'HELD_FOR_REVIEW', 'APPROVED']);
+      const late = inventoryReceipt(order, '100');
+      await send(TOPICS.singleWindowEvents, late);
+      await handled(late.id);
+      expect(await publishedTypes(order)).toEqual([INSPECTION_EVENTS.reviewStarted, INSPECTION_EVENTS.heldForReview, INSPECTION_EVENTS.approved, OPS_EVENTS.inspectionDecisionRecorded]);
+    });
+
+    it.each([
+      ['100', 'CUSTOMS_RETURNED'],
+      ['501', 'CUSTOMS_DETAINED'],
+    ])('rejects on a %s with %s and customs\' text', async (code, reasonCode) => {
+      const order = anOrder().directMail().build();
+      await declare(order);
+      await eventsOf(order, 1);
+      await receive(order, code, { returnInfo: '申报要素不全' });
+      const [, rejected] = await eventsOf(order, 2);
+      expect(rejected).toMatchObject({ type: INSPECTION_EVENTS.rejected, data: { reasonCode, details: [{ field: 'customs.returnInfo', message: '申报要素不全' }] } });
+    });
+
+    it('keeps the built-in review for general trade, which is declared outside the Single Window', async () => {
+      const order = anOrder().generalTrade().withItem({ hsCode: '2204210000' }).build();
+      await declare(order);
+      expect(statusesOf(await eventsOf(order, 3))).toEqual(['UNDER_REVIEW', 'QUARANTINE_INSPECTION', 'APPROVED']);
+      expect((await publishedTypes(order)).length).toBe(3);
     });
   });
 

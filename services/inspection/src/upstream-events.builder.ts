@@ -1,7 +1,8 @@
 // Builders of the events inspection consumes, for its integration spec: a declaration filed from
-// anOrder() data, a platform's proof, an officer's decision, a tariff change.
-import { createHash } from 'node:crypto';
+// anOrder() data, a platform's proof, an officer's decision, a tariff change, a customs receipt.
+import { createHash, randomUUID } from 'node:crypto';
 import {
+  CustomsReceiptData,
   DECLARATION_EVENTS,
   Declaration,
   DeclarationEventData,
@@ -11,6 +12,7 @@ import {
   OrderPlacedData,
   orderKey,
   PLATFORM_EVENTS,
+  SINGLE_WINDOW_EVENTS,
   TAX_PERMIT_EVENTS,
   TariffChangedData,
   TariffEntryData,
@@ -71,4 +73,20 @@ export function inspectionDecision(order: Pick<OrderPlacedData, 'platformId' | '
 
 export function tariffChanged(entry: TariffEntryData): CloudEvent<TariffChangedData> {
   return createEvent({ type: TAX_PERMIT_EVENTS.tariffChanged, source: '/services/tax-permit', subject: `tariff/${entry.hsPrefix}`, data: { entry } });
+}
+
+/** A CEB622 receipt as the Single Window service publishes it (CONTRACT 8.4). */
+export function inventoryReceipt(order: OrderPlacedData, returnStatus: string, extra: Partial<CustomsReceiptData> = {}): CloudEvent<CustomsReceiptData> {
+  const data: CustomsReceiptData = {
+    platformId: order.platformId,
+    orderId: order.orderId,
+    clearanceModel: order.clearanceModel,
+    messageType: 'CEB622',
+    guid: randomUUID().toUpperCase(),
+    returnStatus,
+    returnInfo: `customs returnStatus ${returnStatus}`,
+    at: new Date().toISOString(),
+    ...extra,
+  };
+  return createEvent({ type: SINGLE_WINDOW_EVENTS.receiptRecorded, source: '/services/single-window', subject: orderKey(order.platformId, order.orderId), data });
 }

@@ -8,7 +8,7 @@ import { serviceEventsTopic, SERVICE_NAMES, TOPICS } from '@cbec/contracts';
 import { HttpEdgeModule } from '@cbec/http-edge';
 import type { Subscription } from '@cbec/messaging';
 import { ServiceKitModule } from '@cbec/service-kit';
-import { TariffEntryRecord } from '@cbec/tariff-table';
+import { AddTariffLegalUnit1764000002000, TariffEntryRecord } from '@cbec/tariff-table';
 import { ClusterAdmin } from './cluster/cluster-admin';
 import { ClusterViewController } from './cluster/cluster-view.controller';
 import { ClusterView } from './cluster/cluster-view.service';
@@ -54,7 +54,7 @@ const providers = [opsConfigProvider, OpsCommands, KnownOrders, DeadLetterViews,
       service: OPS_SERVICE.service,
       schema: OPS_SERVICE.schema,
       entities: [CommandAnswerRecord, DeadLetterView, TariffEntryRecord],
-      migrations: [CreateOpsTables1764000001000, CreateTariffCopy1764000001001],
+      migrations: [CreateOpsTables1764000001000, CreateTariffCopy1764000001001, AddTariffLegalUnit1764000002000],
       topics: [...ANNOUNCING_TOPICS, TOPICS.opsCommands],
       consumer: { groupId: OPS_SERVICE.consumerGroup, subscriptions },
       handlers,

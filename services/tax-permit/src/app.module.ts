@@ -16,7 +16,7 @@ import { AnnualLedgerRecord, LedgerEntryRecord } from './persistence/annual-ledg
 import { CreateTaxPermit1764000000400 } from './persistence/migrations/1764000000400-create-tax-permit';
 import { AddAfterSale1764000000401 } from './persistence/migrations/1764000000401-add-after-sale';
 import { KeyLedgerByConsumerKey1764000000402 } from './persistence/migrations/1764000000402-key-ledger-by-consumer-key';
-import { TariffEntryRecord } from '@cbec/tariff-table';
+import { AddTariffLegalUnit1764000002000, TariffEntryRecord } from '@cbec/tariff-table';
 import { TariffTable } from './persistence/tariff-table';
 import { TaxOrder } from './persistence/tax-order.entity';
 import { RecordPaymentWhenTaxPaidHandler } from './record-payment/record-payment-when-tax-paid.handler';
@@ -36,7 +36,7 @@ export const TAX_PERMIT_SERVICE = {
       service: TAX_PERMIT_SERVICE.service,
       schema: TAX_PERMIT_SERVICE.schema,
       entities: [TariffEntryRecord, TaxOrder, AnnualLedgerRecord, LedgerEntryRecord],
-      migrations: [CreateTaxPermit1764000000400, AddAfterSale1764000000401, KeyLedgerByConsumerKey1764000000402],
+      migrations: [CreateTaxPermit1764000000400, AddAfterSale1764000000401, KeyLedgerByConsumerKey1764000000402, AddTariffLegalUnit1764000002000],
       topics: [TOPICS.inspectionEvents, TOPICS.platformInbound, TOPICS.logisticsEvents, TOPICS.taxPermitEvents],
       consumer: {
         groupId: TAX_PERMIT_SERVICE.consumerGroup,

@@ -57,7 +57,7 @@ export function buildDeclaration({ declarationNumber, order, documents, waybillN
     placedAt: order.placedAt,
     currency: order.currency,
     consignee: order.consumer,
-    logistics: { carrier: order.logistics.carrier, waybillNumber: waybill },
+    logistics: { carrier: order.logistics.carrier, waybillNumber: waybill, ...(order.logistics.transport ? { transport: order.logistics.transport } : {}) },
     payment: { provider: order.payment.provider, transactionId: order.payment.transactionId, amount: order.payment.amount },
     items: order.items,
     freight: order.freight ?? '0.00',

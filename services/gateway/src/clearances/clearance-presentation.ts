@@ -6,7 +6,7 @@ import { arrangeTimeline } from '../read-model/timeline-order.rule';
 import type { ClearanceViewBody, TimelineEntryBody } from './clearance-view.dto';
 
 export function presentClearance(view: ClearanceView, timeline: TimelineRecord[]): ClearanceViewBody {
-  const { platformId, orderId, clearanceModel, status, reasonCode, declarationNumber, taxAssessment, permitNumber, pickup, delivery, cancellation } = view;
+  const { platformId, orderId, clearanceModel, status, reasonCode, declarationNumber, taxAssessment, permitNumber, pickup, delivery, cancellation, customs } = view;
   return {
     platformId,
     orderId,
@@ -14,6 +14,7 @@ export function presentClearance(view: ClearanceView, timeline: TimelineRecord[]
     status,
     ...present({ reasonCode, declarationNumber, taxAssessment, permitNumber, pickup, delivery, cancellation }),
     returns: view.returns ?? [],
+    ...present({ customs }),
     createdAt: view.createdAt,
     updatedAt: view.updatedAt,
     timeline: arrangeTimeline(timeline).map(presentEntry),
@@ -21,8 +22,8 @@ export function presentClearance(view: ClearanceView, timeline: TimelineRecord[]
 }
 
 function presentEntry(entry: TimelineRecord): TimelineEntryBody {
-  const { type, status, at, service, customsCode, reasonCode } = entry;
-  return { type, ...present({ status }), at, service, ...present({ customsCode, reasonCode }) } as TimelineEntryBody;
+  const { type, status, at, service, customsCode, reasonCode, receipt } = entry;
+  return { type, ...present({ status }), at, service, ...present({ customsCode, reasonCode, messageType: receipt?.messageType, returnInfo: receipt?.returnInfo }) } as TimelineEntryBody;
 }
 
 function present<T extends Record<string, unknown>>(fields: T): Partial<T> {

@@ -24,10 +24,12 @@ import {
   ProofSubmittedData,
   REFUSAL_EVENTS,
   REFUSAL_REASONS,
+  REJECTION_REASONS,
   ReturnReceivedData,
   ReturnRequestedData,
   SERVICE_NAMES,
   serviceEventsTopic,
+  SINGLE_WINDOW_EVENTS,
   STATUS_EVENTS,
   STATUS_NOTICES,
   TAX_PERMIT_EVENTS,
@@ -52,6 +54,7 @@ export const EVENT_MAPS: Record<string, Record<string, string>> = {
   INSPECTION_EVENTS,
   TAX_PERMIT_EVENTS,
   LOGISTICS_EVENTS,
+  SINGLE_WINDOW_EVENTS,
   OPS_COMMANDS,
   OPS_EVENTS,
 };
@@ -223,17 +226,19 @@ function describedData(type: string, map: string): Json {
       description: afterSale
         ? `CONTRACT 7. ${afterSale}`
         : `CONTRACT 2.3. ${type === OUTBOUND_EVENTS.statusChanged ? 'Every status change, with previousStatus and reasonCode?; it comes before the notice of the new status.' : into ? `The notice of status ${into}, after its status-changed.` : 'A platform request refused while the order goes on (refusedEventId, refusedType, reasonCode, message).'}`,
-      required: ['platformId', 'orderId', 'clearanceModel', 'status', 'at', 'sequence'],
+      required: ['platformId', 'orderId', 'clearanceModel', 'status', 'at', 'sequence', ...(OUTBOUND_REASONS[type]?.required ? ['reasonCode'] : [])],
       properties: {
         ...ORDER_REF,
         clearanceModel: { type: 'string', enum: [...CLEARANCE_MODELS] },
         status: { type: 'string', enum: [...CLEARANCE_STATUSES], description: 'the status after the event' },
         at: { type: 'string', format: 'date-time' },
         sequence: { type: 'integer', minimum: 1, description: '1, 2, 3... per order, no gap' },
+        ...reasonProperties(OUTBOUND_REASONS[type]?.reasons),
       },
       additionalProperties: true,
     };
   }
+  if (type === SINGLE_WINDOW_EVENTS.receiptRecorded) return CUSTOMS_RECEIPT_DATA;
   if (OPS_DESCRIPTIONS[type]) return { type: 'object', description: OPS_DESCRIPTIONS[type], additionalProperties: true };
   const refusal = REFUSAL_EVENTS[type];
   const status = STATUS_EVENTS[type];
@@ -254,11 +259,59 @@ function describedData(type: string, map: string): Json {
       ...ORDER_REF,
       clearanceModel: { type: ['string', 'null'], enum: [...CLEARANCE_MODELS, null] },
       ...(refusal ? { reasonCode: { type: 'string', enum: [...REFUSAL_REASONS] }, refusedEventId: { type: 'string' }, refusedType: { type: 'string' }, message: { type: 'string' } } : {}),
+      ...(status?.status === 'REJECTED' ? reasonProperties(REJECTION_REASONS) : {}),
       ...(status || notice ? { notice: { type: 'object', description: "the platform notice's own fields, published as they are" } } : {}),
     },
     additionalProperties: true,
   };
 }
+
+/** The reason codes outbound events carry (CONTRACT 2.3, 3): always for rejected and request-refused, with a change to REJECTED for status-changed. */
+const OUTBOUND_REASONS: Record<string, { reasons: readonly string[]; required: boolean }> = {
+  [OUTBOUND_EVENTS.rejected]: { reasons: REJECTION_REASONS, required: true },
+  [OUTBOUND_EVENTS.statusChanged]: { reasons: REJECTION_REASONS, required: false },
+  [OUTBOUND_EVENTS.requestRefused]: { reasons: REFUSAL_REASONS, required: true },
+};
+
+/** reasonCode from its list; a rejection's field errors with it. */
+function reasonProperties(reasons: readonly string[] | undefined): Json {
+  if (!reasons) return {};
+  const details = { type: 'array', description: 'field errors: what was wrong, or what customs said', items: { type: 'object', required: ['message'], properties: { field: { type: 'string' }, message: { type: 'string' } } } };
+  return { reasonCode: { type: 'string', enum: [...reasons] }, ...(reasons === REJECTION_REASONS ? { details } : {}) };
+}
+
+/** receipt-recorded (CustomsReceiptData): a receipt of customs about an order, as the Single Window service read it (CONTRACT 8.4). */
+const CUSTOMS_RECEIPT_DATA: Json = {
+  type: 'object',
+  description:
+    "A receipt of customs about an order (CONTRACT 8.4), read from the Single Window's exchange folder. The gateway shows it as a customs-receipt entry of the order's timeline and in the view's customs part; the status does not change by it (inspection's events change it). For a CEB816, returnStatus is the bill's status and taxBill is set.",
+  required: ['platformId', 'orderId', 'clearanceModel', 'messageType', 'guid', 'returnStatus', 'returnInfo', 'at'],
+  properties: {
+    ...ORDER_REF,
+    clearanceModel: { type: ['string', 'null'], enum: [...CLEARANCE_MODELS, null] },
+    messageType: { type: 'string', examples: ['CEB312', 'CEB622', 'CEB624', 'CEB626', 'CEB816', 'CEB900'], description: 'the receipt\'s message type' },
+    guid: { type: 'string', description: 'the receipt\'s own guid: the same receipt twice is recorded once' },
+    copNo: { type: 'string', description: 'the document it answers: the system\'s copNo (for CEB621 the declaration number the system gave)' },
+    returnStatus: { type: 'string', examples: ['2', '120', '800', '100', '-301010'], description: 'as customs wrote it: 1 to 3 declaring, 120 accepted, 300/500 review, 399/800 released, 100 returned, 501 to 700 detained, 899 closed, 4 or negative refused by the exchange' },
+    returnInfo: { type: 'string' },
+    at: { type: 'string', format: 'date-time', description: 'when customs wrote it (returnTime)' },
+    preNo: { type: 'string', description: 'customs\' pre-entry number' },
+    invtNo: { type: 'string', description: 'customs\' inventory number (CEB622 120 on): from then on the order\'s declarationNumber' },
+    taxBill: {
+      type: 'object',
+      description: 'CEB816 only: the electronic tax bill',
+      required: ['taxNo', 'customsTax', 'valueAddedTax', 'consumptionTax', 'matchesAssessment'],
+      properties: {
+        taxNo: { type: 'string' },
+        customsTax: { type: 'string', description: 'customs duty, a decimal string' },
+        valueAddedTax: { type: 'string' },
+        consumptionTax: { type: 'string' },
+        matchesAssessment: { type: ['boolean', 'null'], description: 'whether the three taxes equal the assessment\'s to the cent; null while the order had no assessment' },
+      },
+    },
+  },
+  additionalProperties: true,
+};
 
 function summaryOf(type: string, map: string): string {
   if (map === 'PLATFORM_EVENTS') return `Published by a platform (${type}).`;
@@ -268,6 +321,7 @@ function summaryOf(type: string, map: string): string {
   if (REFUSAL_EVENTS[type]) return `${REFUSAL_EVENTS[type]}: a platform request refused.`;
   if (NOTICE_EVENTS[type]) return `${NOTICE_EVENTS[type].service}: ${NOTICE_EVENTS[type].notice.replace(/^cbec\.clearance\./, '')} to the platform, status unchanged.`;
   if (FORWARDED_TYPES.has(type)) return 'A cancellation passed on to the service the order went to next.';
+  if (type === SINGLE_WINDOW_EVENTS.receiptRecorded) return 'single-window: a receipt of customs about an order, status unchanged.';
   return OPS_DESCRIPTIONS[type]?.split(' (')[0] ?? `${map} event.`;
 }
 
@@ -281,6 +335,7 @@ function channelDescription(topic: string): string {
   if (topic === TOPICS.platformInbound) return 'Platforms publish their orders and requests here (CONTRACT 2).';
   if (topic === TOPICS.platformOutbound) return 'The system tells platforms of their orders here (CONTRACT 2.3).';
   if (topic === TOPICS.opsCommands) return 'Ops commands from the gateway to the service that owns the decision; the owner answers on its own topic with requestId = the command id.';
+  if (topic === TOPICS.singleWindowEvents) return "Internal: what the Single Window service publishes: customs' receipts about orders (CONTRACT 8.4), ops answers and dead-letter announcements.";
   const service = topic.replace(/^cbec\./, '').replace(/\.events$/, '');
   return `Internal: everything the ${service} service publishes (its steps, refusals, ops answers and dead-letter announcements).`;
 }

@@ -3,7 +3,7 @@
 import { Injectable, Provider } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { orderKey, OrderRef } from '@cbec/contracts';
-import type { CloudEvent } from '@cbec/messaging';
+import { CloudEvent, orderRefOf } from '@cbec/messaging';
 import { CLEARANCE_PROJECTION, type ClearanceProjection } from '../sequencing/clearance-projection.port';
 import type { ClearanceRecord } from './clearance-record';
 import { loadRecord, loadRecords, lockClearance, lockClearances, saveRecord, saveRecords } from './clearance-store';
@@ -26,6 +26,18 @@ export class ClearanceProjector implements ClearanceProjection {
       const record = before.get(orderKey(ref.platformId, ref.orderId))!;
       return { before: record, after: events.reduce(project, record) };
     }));
+  }
+
+  /** Applies events in the order they came (each order's in its order), every order's record read and written together. */
+  applyAsTheyCame(manager: EntityManager, events: CloudEvent[]): Promise<void> {
+    const byOrder = new Map<string, { ref: OrderRef; events: CloudEvent[] }>();
+    for (const event of events) {
+      const ref = orderRefOf(event)!;
+      const key = orderKey(ref.platformId, ref.orderId);
+      if (!byOrder.has(key)) byOrder.set(key, { ref, events: [] });
+      byOrder.get(key)!.events.push(event);
+    }
+    return this.applyAll(manager, [...byOrder.values()]);
   }
 
   /** Locks the order's record, changes it with a pure function and saves the difference. */

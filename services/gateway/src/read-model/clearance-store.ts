@@ -54,13 +54,13 @@ export async function saveRecords(manager: EntityManager, changes: { before: Cle
 async function upsertViews(manager: EntityManager, views: ClearanceViewRow[]): Promise<void> {
   await manager.query(
     `INSERT INTO ${tableOf(manager, ClearanceViewRow)} (platform_id, order_id, clearance_model, status, reason_code, declaration_number, tax_assessment, permit_number,
-       pickup, delivery, particulars, cancellation, returns, created_at, updated_at)
+       pickup, delivery, particulars, cancellation, returns, customs, created_at, updated_at)
      SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[], $8::text[], $9::jsonb[], $10::jsonb[], $11::jsonb[], $12::jsonb[], $13::jsonb[],
-       $14::timestamptz[], $15::timestamptz[])
+       $14::jsonb[], $15::timestamptz[], $16::timestamptz[])
      ON CONFLICT (platform_id, order_id) DO UPDATE SET clearance_model = EXCLUDED.clearance_model, status = EXCLUDED.status, reason_code = EXCLUDED.reason_code,
        declaration_number = EXCLUDED.declaration_number, tax_assessment = EXCLUDED.tax_assessment, permit_number = EXCLUDED.permit_number, pickup = EXCLUDED.pickup,
-       delivery = EXCLUDED.delivery, particulars = EXCLUDED.particulars, cancellation = EXCLUDED.cancellation, returns = EXCLUDED.returns, created_at = EXCLUDED.created_at,
-       updated_at = EXCLUDED.updated_at`,
+       delivery = EXCLUDED.delivery, particulars = EXCLUDED.particulars, cancellation = EXCLUDED.cancellation, returns = EXCLUDED.returns, customs = EXCLUDED.customs,
+       created_at = EXCLUDED.created_at, updated_at = EXCLUDED.updated_at`,
     [
       views.map((v) => v.platformId),
       views.map((v) => v.orderId),
@@ -75,6 +75,7 @@ async function upsertViews(manager: EntityManager, views: ClearanceViewRow[]): P
       views.map((v) => jsonOf(v.particulars)),
       views.map((v) => jsonOf(v.cancellation)),
       views.map((v) => jsonOf(v.returns)),
+      views.map((v) => jsonOf(v.customs)),
       views.map((v) => v.createdAt.toISOString()),
       views.map((v) => v.updatedAt.toISOString()),
     ],
@@ -83,8 +84,8 @@ async function upsertViews(manager: EntityManager, views: ClearanceViewRow[]): P
 
 async function insertTimelineEntries(manager: EntityManager, entries: TimelineEntryRow[]): Promise<void> {
   await manager.query(
-    `INSERT INTO ${tableOf(manager, TimelineEntryRow)} (event_id, platform_id, order_id, kind, type, status, at, service, customs_code, reason_code, step, causation_id)
-     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::text[], $9::int[], $10::text[], $11::int[], $12::text[])
+    `INSERT INTO ${tableOf(manager, TimelineEntryRow)} (event_id, platform_id, order_id, kind, type, status, at, service, customs_code, reason_code, step, causation_id, receipt)
+     SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::text[], $9::int[], $10::text[], $11::int[], $12::text[], $13::jsonb[])
      ON CONFLICT DO NOTHING`,
     [
       entries.map((e) => e.eventId),
@@ -99,6 +100,7 @@ async function insertTimelineEntries(manager: EntityManager, entries: TimelineEn
       entries.map((e) => e.reasonCode),
       entries.map((e) => e.step),
       entries.map((e) => e.causationId),
+      entries.map((e) => jsonOf(e.receipt)),
     ],
   );
 }
@@ -158,13 +160,14 @@ export function viewOf(row: ClearanceViewRow): ClearanceView {
     particulars: row.particulars,
     ...(row.cancellation ? { cancellation: row.cancellation } : {}),
     ...(row.returns ? { returns: row.returns } : {}),
+    ...(row.customs ? { customs: row.customs } : {}),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
 }
 
 function viewRowOf(view: ClearanceView): ClearanceViewRow {
-  return { ...view, cancellation: view.cancellation ?? null, returns: view.returns ?? null, createdAt: new Date(view.createdAt), updatedAt: new Date(view.updatedAt) };
+  return { ...view, cancellation: view.cancellation ?? null, returns: view.returns ?? null, customs: view.customs ?? null, createdAt: new Date(view.createdAt), updatedAt: new Date(view.updatedAt) };
 }
 
 function timelineRecordOf(row: TimelineEntryRow): TimelineRecord {
@@ -179,6 +182,7 @@ function timelineRecordOf(row: TimelineEntryRow): TimelineRecord {
     reasonCode: row.reasonCode,
     step: row.step,
     causationId: row.causationId,
+    receipt: row.receipt,
   };
 }
 

@@ -68,7 +68,7 @@ describe('project: order-placed', () => {
       updatedAt: '2026-11-11T00:00:00.500Z',
     });
     expect(record.timeline).toEqual([
-      { eventId: event.id, kind: 'platform', type: PLATFORM_EVENTS.orderPlaced, status: 'RECEIVED', at: '2026-11-11T00:00:00.500Z', service: 'gateway', customsCode: null, reasonCode: null, step: null, causationId: null },
+      { eventId: event.id, kind: 'platform', type: PLATFORM_EVENTS.orderPlaced, status: 'RECEIVED', at: '2026-11-11T00:00:00.500Z', service: 'gateway', customsCode: null, reasonCode: null, step: null, causationId: null, receipt: null },
     ]);
   });
 

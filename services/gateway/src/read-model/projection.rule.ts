@@ -1,8 +1,9 @@
 // The clearance view of an order as its events make it (CONTRACT 5): status events (STATUS_EVENTS)
 // applied in step order by the outbound translator, refusals, after-sale notices (NOTICE_EVENTS:
-// returns), and the platform's own inbound events. Idempotent by event id. Every field is either set by the status events in step order
-// or combined so that the arrival order of the others does not matter (earliest createdAt,
-// latest updatedAt), so a rebuild from the topics gives the same view.
+// returns), the platform's own inbound events, and customs' receipts (customs.rule.ts).
+// Idempotent by event id. Every field is either set by the status events in step order or
+// combined so that the arrival order of the others does not matter (earliest createdAt, latest
+// updatedAt, customs from the receipts alone), so a rebuild from the topics gives the same view.
 import {
   CancellationNotice,
   CLEARANCE_MODELS,
@@ -19,11 +20,13 @@ import {
   REFUSAL_EVENTS,
   ReturnAcceptedNotice,
   ReturnCompletedNotice,
+  SINGLE_WINDOW_EVENTS,
   STATUS_EVENTS,
   TaxAssessmentNotice,
 } from '@cbec/contracts';
 import type { CloudEvent } from '@cbec/messaging';
 import { ClearanceRecord, ClearanceView, DeliveryDetails, PickupDetails, ReturnDetails, TimelineKind, TimelineRecord } from './clearance-record';
+import { CUSTOMS_RECEIPT_ENTRY, customsCodeOf, receiptDetailsOf, withCustoms } from './customs.rule';
 import { particularsAfter } from './particulars.rule';
 
 /** Which events the projection reads; anything else leaves a record as it is. */
@@ -32,6 +35,7 @@ export function timelineKindOf(type: string): TimelineKind | undefined {
   if (REFUSAL_EVENTS[type]) return 'refusal';
   if (NOTICE_EVENTS[type]) return 'notice';
   if (INBOUND_EVENT_TYPES.includes(type)) return 'platform';
+  if (type === SINGLE_WINDOW_EVENTS.receiptRecorded) return 'receipt';
   return undefined;
 }
 
@@ -40,15 +44,18 @@ export function project(record: ClearanceRecord, event: CloudEvent): ClearanceRe
   if (!kind || record.timeline.some((entry) => entry.eventId === event.id)) return record;
   // CANCELLED and RETURNED are last: as the translator tells the platform nothing after them, the view shows nothing either.
   if (kind === 'status' && record.view && isFinalStatus(record.view.status)) return record;
-  const at = timeOf(event, record);
   const data = (event.data ?? {}) as EventData;
+  const at = kind === 'receipt' ? customsTimeOf(data, event, record) : timeOf(event, record);
   const entry = timelineEntryOf(event, kind, at, data);
+  const timeline = [...record.timeline, entry];
   const view =
     kind === 'status' ? applyStatus(record, entry.status!, at, event.type, data)
     : kind === 'notice' ? applyNotice(record, event.type, at, data)
     : event.type === PLATFORM_EVENTS.orderPlaced ? applyOrderPlaced(record, at, data)
     : record.view;
-  return { ref: record.ref, view, timeline: [...record.timeline, entry] };
+  // A receipt about an order not known yet waits in the timeline until the view is made.
+  const changed = view !== null && (view !== record.view || kind === 'receipt');
+  return { ref: record.ref, view: changed ? withCustoms(view, timeline) : view, timeline };
 }
 
 /**
@@ -67,6 +74,8 @@ export function restartCorrectedOrder(record: ClearanceRecord, orderPlaced: Clou
 
 interface EventData {
   clearanceModel?: unknown;
+  /** A receipt's: when customs wrote it. */
+  at?: unknown;
   reasonCode?: unknown;
   notice?: Record<string, unknown>;
   declaration?: { declarationNumber?: unknown };
@@ -74,7 +83,7 @@ interface EventData {
 }
 
 function timelineEntryOf(event: CloudEvent, kind: TimelineKind, at: string, data: EventData): TimelineRecord {
-  const base = { eventId: event.id, kind, type: event.type, at, causationId: event.causationid ?? null, step: typeof event.step === 'number' ? event.step : null };
+  const base = { eventId: event.id, kind, type: event.type, at, causationId: event.causationid ?? null, step: typeof event.step === 'number' ? event.step : null, receipt: null };
   if (kind === 'status') {
     const { status, service } = STATUS_EVENTS[event.type];
     const reasonCode = status === 'REJECTED' ? textOf(data.reasonCode) : null;
@@ -84,6 +93,11 @@ function timelineEntryOf(event: CloudEvent, kind: TimelineKind, at: string, data
   if (kind === 'notice') {
     const { notice, service } = NOTICE_EVENTS[event.type];
     return { ...base, status: null, service, customsCode: CUSTOMS_RECEIPT_CODES_OF_NOTICES[notice] ?? null, reasonCode: null };
+  }
+  if (kind === 'receipt') {
+    // Placed by customs' time among the entries, not by a step (timeline-order.rule.ts).
+    const receipt = receiptDetailsOf(data);
+    return { ...base, type: CUSTOMS_RECEIPT_ENTRY, step: null, causationId: null, status: null, service: 'single-window', customsCode: customsCodeOf(receipt.returnStatus), reasonCode: null, receipt };
   }
   // The platform's events carry no step; their place comes from what they caused.
   const status: ClearanceStatus | null = event.type === PLATFORM_EVENTS.orderPlaced ? 'RECEIVED' : null;
@@ -168,6 +182,12 @@ function validModelOf(value: unknown): ClearanceModel | null {
 
 function textOf(value: unknown): string | null {
   return typeof value === 'string' && value !== '' ? value : null;
+}
+
+/** When customs wrote a receipt (its data's `at`), else when the event was published. */
+function customsTimeOf(data: EventData, event: CloudEvent, record: ClearanceRecord): string {
+  const parsed = typeof data.at === 'string' ? Date.parse(data.at) : NaN;
+  return Number.isNaN(parsed) ? timeOf(event, record) : new Date(parsed).toISOString();
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   ORDER_EVENTS,
   orderKey,
   PLATFORM_EVENTS,
+  SINGLE_WINDOW_EVENTS,
   STATUS_EVENTS,
   TAX_PERMIT_EVENTS,
   TaxAssessmentNotice,
@@ -139,5 +140,36 @@ describe('gateway read model', () => {
     // Platform events sit in the timeline by their time (timeline-order.rule), not by arrival.
     expect((await viewOf(order))!.timeline.map((e) => e.type).sort()).toEqual([PLATFORM_EVENTS.orderPlaced, PLATFORM_EVENTS.taxPaid, PLATFORM_EVENTS.goodsReceived].sort());
     expect(view.status).toBe('RECEIVED');
+  });
+
+  it("takes customs' receipts from the Single Window's topic in any order: timeline entries by customs' time, the customs part, invtNo as the declaration number, the status as inspection left it", async () => {
+    const order = placedOrder();
+    const ref = { platformId: order.platformId, orderId: order.orderId, clearanceModel: 'GENERAL_TRADE' };
+    const placed = { topic: TOPICS.platformInbound, event: orderPlacedEvent(order) as unknown as CloudEvent };
+    const confirmed = internal(order, ORDER_EVENTS.orderConfirmed, 1, {}, placed.event);
+    const declared = internal(order, DECLARATION_EVENTS.declarationSubmitted, 2, { declaration: { declarationNumber: 'HZ-DECL-3' } });
+    const review = internal(order, INSPECTION_EVENTS.reviewStarted, 3, { declaration: { declarationNumber: 'HZ-DECL-3' } });
+    const later = (ms: number) => new Date(Date.parse(review.event.time) + ms).toISOString();
+    const receipt = (returnStatus: string, at: string, more: Record<string, unknown> = {}) => ({
+      topic: TOPICS.singleWindowEvents,
+      event: createEvent({ type: SINGLE_WINDOW_EVENTS.receiptRecorded, source: '/services/single-window', subject: orderKey(order.platformId, order.orderId), data: { ...ref, messageType: 'CEB622', guid: `G-${returnStatus}`, copNo: 'HZ-DECL-3', returnStatus, returnInfo: `customs said ${returnStatus}`, at, ...more } }),
+    });
+    const accepted = receipt('120', later(2_000), { invtNo: 'INVT-3' });
+    const declaring = receipt('2', later(1_000), { preNo: 'PRE-3' });
+
+    await publish(accepted, placed, confirmed);
+    await viewWith(order, 3);
+    await publish(declared, review, declaring);
+    const view = await viewWith(order, 6);
+
+    expect(view).toMatchObject({ status: 'UNDER_REVIEW', declarationNumber: 'INVT-3', customs: { preNo: 'PRE-3', invtNo: 'INVT-3', lastReceipt: { messageType: 'CEB622', returnStatus: '120', returnInfo: 'customs said 120', at: later(2_000) } } });
+    expect(view.timeline.map((e) => [e.type, e.service, e.status, e.customsCode, e.messageType])).toEqual([
+      [PLATFORM_EVENTS.orderPlaced, 'gateway', 'RECEIVED', undefined, undefined],
+      [ORDER_EVENTS.orderConfirmed, 'order', 'ORDER_CONFIRMED', undefined, undefined],
+      [DECLARATION_EVENTS.declarationSubmitted, 'declaration', 'DECLARED', 120, undefined],
+      [INSPECTION_EVENTS.reviewStarted, 'inspection', 'UNDER_REVIEW', 120, undefined],
+      ['customs-receipt', 'single-window', undefined, 2, 'CEB622'],
+      ['customs-receipt', 'single-window', undefined, 120, 'CEB622'],
+    ]);
   });
 });

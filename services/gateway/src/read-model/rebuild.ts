@@ -19,7 +19,7 @@ import { readHistory, rebuildKafka, waitForLiveGroup } from '@cbec/messaging';
 
 export const SCRATCH_SCHEMA = 'gateway_rebuild';
 
-/** Every topic the projection reads: the gateway consumer's, i.e. the services' topics (through the translator) and the platform's inbound topic. */
+/** Every topic the projection reads: the gateway consumer's, i.e. the services' topics (through the translator), the platform's inbound topic and the Single Window's receipts. */
 const HISTORY_TOPICS = [...new Set(GATEWAY_CONSUMER.subscriptions.map((subscription) => subscription.topic))];
 
 async function rebuild(): Promise<number> {

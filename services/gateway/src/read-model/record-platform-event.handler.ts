@@ -5,8 +5,8 @@
 // record read and written together. Whether an event is valid is the owning service's business:
 // it answers on its topic.
 import { Injectable } from '@nestjs/common';
-import { INBOUND_EVENT_TYPES, orderKey, OrderRef } from '@cbec/contracts';
-import { BatchContext, batchOf, CloudEvent, EventHandler, HandlerContext, orderRefOf } from '@cbec/messaging';
+import { INBOUND_EVENT_TYPES } from '@cbec/contracts';
+import { BatchContext, batchOf, CloudEvent, EventHandler, HandlerContext } from '@cbec/messaging';
 import { ClearanceProjector } from './clearance-projector.service';
 
 @Injectable()
@@ -20,16 +20,7 @@ export class RecordPlatformEventHandler implements EventHandler {
   }
 
   async handleAll(events: CloudEvent[], { manager, log }: BatchContext): Promise<void> {
-    const byOrder = new Map<string, { ref: OrderRef; events: CloudEvent[] }>();
-    for (const event of events) {
-      const ref = orderRefOf(event)!;
-      const key = orderKey(ref.platformId, ref.orderId);
-      if (!byOrder.has(key)) byOrder.set(key, { ref, events: [] });
-      byOrder.get(key)!.events.push(event);
-    }
-    await this.projector.applyAll(manager, [...byOrder.values()]);
+    await this.projector.applyAsTheyCame(manager, events);
     log.debug({ events: events.length }, 'platform events recorded in the timeline');
   }
 }
-
-export const RECORD_PLATFORM_EVENT_HANDLERS = [RecordPlatformEventHandler];

@@ -5,13 +5,29 @@ const T0 = Date.parse('2026-11-11T00:00:00.000Z');
 const at = (seconds: number) => new Date(T0 + seconds * 1000).toISOString();
 
 function status(id: string, step: number, seconds: number, causationId: string | null = null): TimelineRecord {
-  return { eventId: id, kind: 'status', type: `status-${id}`, status: 'DECLARED', at: at(seconds), service: 'declaration', customsCode: null, reasonCode: null, step, causationId };
+  return { eventId: id, kind: 'status', type: `status-${id}`, status: 'DECLARED', at: at(seconds), service: 'declaration', customsCode: null, reasonCode: null, step, causationId, receipt: null };
 }
 function refusal(id: string, step: number | null, seconds: number, causationId: string | null = null): TimelineRecord {
-  return { eventId: id, kind: 'refusal', type: `refusal-${id}`, status: null, at: at(seconds), service: 'tax-permit', customsCode: null, reasonCode: 'PAYMENT_AMOUNT_MISMATCH', step, causationId };
+  return { eventId: id, kind: 'refusal', type: `refusal-${id}`, status: null, at: at(seconds), service: 'tax-permit', customsCode: null, reasonCode: 'PAYMENT_AMOUNT_MISMATCH', step, causationId, receipt: null };
 }
 function request(id: string, seconds: number): TimelineRecord {
-  return { eventId: id, kind: 'platform', type: `platform-${id}`, status: null, at: at(seconds), service: 'gateway', customsCode: null, reasonCode: null, step: null, causationId: null };
+  return { eventId: id, kind: 'platform', type: `platform-${id}`, status: null, at: at(seconds), service: 'gateway', customsCode: null, reasonCode: null, step: null, causationId: null, receipt: null };
+}
+
+function receipt(id: string, seconds: number, returnStatus = '2'): TimelineRecord {
+  return {
+    eventId: id,
+    kind: 'receipt',
+    type: 'customs-receipt',
+    status: null,
+    at: at(seconds),
+    service: 'single-window',
+    customsCode: Number(returnStatus),
+    reasonCode: null,
+    step: null,
+    causationId: null,
+    receipt: { messageType: 'CEB622', returnStatus, returnInfo: 'ok', guid: id.toUpperCase() },
+  };
 }
 
 const idsOf = (entries: TimelineRecord[]) => arrangeTimeline(entries).map((e) => e.eventId);
@@ -77,5 +93,19 @@ describe('arrangeTimeline', () => {
 
   it('breaks a tie of everything by event id', () => {
     expectArrangedFromAnyOrder([request('b', 5), request('a', 5)], ['a', 'b']);
+  });
+
+  it('puts a customs receipt by its time among the entries, whenever it arrived', () => {
+    const entries = [status('declared', 5, 10), status('review', 6, 11), receipt('declaring', 12), receipt('accepted', 13, '120'), receipt('released', 14, '800'), status('approved', 7, 15)];
+    expectArrangedFromAnyOrder(entries, ['declared', 'review', 'declaring', 'accepted', 'released', 'approved']);
+  });
+
+  it('puts a receipt after a request of the same step and time, and among the requests by time', () => {
+    expectArrangedFromAnyOrder([status('assessed', 5, 10), receipt('bill', 12), request('early', 11), request('late', 13)], ['assessed', 'early', 'bill', 'late']);
+    expectArrangedFromAnyOrder([status('assessed', 5, 10), receipt('bill', 12), request('same', 12)], ['assessed', 'same', 'bill']);
+  });
+
+  it('puts a receipt older than every status (a clock behind) first, after nothing', () => {
+    expectArrangedFromAnyOrder([status('confirmed', 1, 10), receipt('early', 5)], ['early', 'confirmed']);
   });
 });

@@ -1,4 +1,4 @@
-// The order of an order's timeline. The gateway reads six topics, so the arrival order of a
+// The order of an order's timeline. The gateway reads seven topics, so the arrival order of a
 // platform's request and the services' answers to it is an accident of partitions and a rebuild
 // would not see it again; the order is computed from the events alone instead:
 // - a status event sits at its step, first among the entries of that step;
@@ -7,6 +7,8 @@
 // - a platform's event (which carries no step) sits just before what it caused (the status event
 //   or refusal whose causationid is its id), and when it caused nothing (a re-sent duplicate, or
 //   one still in flight) after the last status entered by its time;
+// - a receipt of customs (which carries no step either) sits by customs' time: after the last
+//   status entered by then, among that step's other entries by time;
 // - within a step: by time, a request before a refusal of the same instant, then by event id.
 import type { TimelineRecord } from './clearance-record';
 
@@ -39,7 +41,7 @@ export function arrangeTimeline(entries: TimelineRecord[]): TimelineRecord[] {
   return placed.sort(compare).map((p) => p.entry);
 }
 
-const KIND_RANK = { status: 0, platform: 1, refusal: 2, notice: 2 } as const;
+const KIND_RANK = { status: 0, platform: 1, refusal: 2, notice: 2, receipt: 3 } as const;
 
 function compare(a: Placed, b: Placed): number {
   return (

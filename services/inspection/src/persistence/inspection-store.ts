@@ -59,3 +59,14 @@ export async function updateInspections(manager: EntityManager, rows: Pick<Inspe
     [rows.map((row) => row.platformId), rows.map((row) => row.orderId), rows.map((row) => row.status), rows.map((row) => row.reasonCode), rows.map((row) => row.proofHash), rows.map((row) => row.step)],
   );
 }
+
+/** Saves the declarations carried forward (customs' invtNo as declaration number, CONTRACT 8.4). */
+export async function saveDeclarations(manager: EntityManager, rows: Pick<InspectionRow, 'platformId' | 'orderId' | 'declaration'>[]): Promise<void> {
+  if (rows.length === 0) return;
+  await manager.query(
+    `UPDATE ${tableOf(manager, Inspection)} AS i SET declaration = u.declaration, updated_at = now()
+     FROM unnest($1::text[], $2::text[], $3::jsonb[]) AS u(platform_id, order_id, declaration)
+     WHERE i.platform_id = u.platform_id AND i.order_id = u.order_id`,
+    [rows.map((row) => row.platformId), rows.map((row) => row.orderId), rows.map((row) => jsonOf(row.declaration))],
+  );
+}

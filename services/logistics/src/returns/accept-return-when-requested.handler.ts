@@ -31,7 +31,7 @@ export class AcceptReturnWhenRequestedHandler implements EventHandler {
 
     const { request, items, returnTo, returnBy } = verdict;
     await manager.getRepository(ShipmentReturn).insert({ ...ref, returnId: request.returnId, contentHash, items, reason: request.reason, requestedAt: new Date(request.requestedAt), returnTo, returnBy: new Date(returnBy), status: 'ACCEPTED', acceptedAt: new Date() });
-    const accepted: ReturnAcceptedData = { ...ref, clearanceModel: shipment!.clearanceModel, notice: { returnId: request.returnId, items, returnTo, returnBy } };
+    const accepted: ReturnAcceptedData = { ...ref, clearanceModel: shipment!.clearanceModel, notice: { returnId: request.returnId, items, returnTo, returnBy }, reason: request.reason };
     publish({ topic: TOPICS.logisticsEvents, type: LOGISTICS_EVENTS.returnAccepted, subject, data: accepted, step: shipment!.step });
     log.info({ returnId: request.returnId, returnTo: returnTo.name }, 'return accepted');
   }

@@ -25,6 +25,8 @@ describe('checkTariffEntry', () => {
     ['a missing flag', { cbecEligible: undefined }, ['cbecEligible']],
     ['a reference price of zero', { referenceUnitPrice: '0.00' }, ['referenceUnitPrice']],
     ['a reference price as a number', { referenceUnitPrice: 300 }, ['referenceUnitPrice']],
+    ['a legal unit of 2 digits', { legalUnit: '35' }, ['legalUnit']],
+    ['a legal unit as a number', { legalUnit: 35 }, ['legalUnit']],
   ])('refuses %s', (_, change, fields) => {
     expect(fieldsOf(anEntry(change))).toEqual(fields);
   });
@@ -41,6 +43,11 @@ describe('checkTariffEntry', () => {
     const { referenceUnitPrice, ...entry } = anEntry({ consumptionTaxRate: '0.999999', dutyRate: '1.5' });
     expect(referenceUnitPrice).toBeDefined();
     expect(checkTariffEntry({ ...entry, referenceUnitPrice: null })).toEqual({ ok: true, entry });
+  });
+
+  it('keeps a legal unit (CONTRACT 8.2), and leaves it out when absent (kilogram)', () => {
+    expect(checkTariffEntry(anEntry({ legalUnit: '001' }))).toEqual({ ok: true, entry: { ...anEntry(), legalUnit: '001' } });
+    expect(checkTariffEntry({ ...anEntry(), legalUnit: null })).toEqual({ ok: true, entry: anEntry() });
   });
 
   it('keeps only the fields of the contract', () => {

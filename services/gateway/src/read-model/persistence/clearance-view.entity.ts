@@ -1,7 +1,7 @@
 // The clearance view of one order (CONTRACT 5), as the projection keeps it.
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 import type { CancellationNotice, ClearanceModel, ClearanceStatus, TaxAssessmentNotice } from '@cbec/contracts';
-import type { DeliveryDetails, PickupDetails, ReturnDetails } from '../clearance-record';
+import type { CustomsView, DeliveryDetails, PickupDetails, ReturnDetails } from '../clearance-record';
 import type { ClearanceParticulars } from '../particulars.rule';
 
 @Entity({ name: 'clearance_view' })
@@ -19,6 +19,7 @@ export class ClearanceViewRow {
   @Column({ type: 'jsonb', nullable: true }) particulars: ClearanceParticulars | null;
   @Column({ type: 'jsonb', nullable: true }) cancellation: CancellationNotice | null;
   @Column({ type: 'jsonb', nullable: true }) returns: ReturnDetails[] | null;
+  @Column({ type: 'jsonb', nullable: true }) customs: CustomsView | null;
   @Column({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
 }

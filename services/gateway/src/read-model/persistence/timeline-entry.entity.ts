@@ -1,7 +1,7 @@
-// One entry of an order's timeline: a status event, a refusal or a platform's own event.
+// One entry of an order's timeline: a status event, a refusal, an after-sale notice, a platform's own event or a receipt of customs.
 import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import type { ClearanceStatus, ServiceName } from '@cbec/contracts';
-import type { TimelineKind } from '../clearance-record';
+import type { ReceiptDetails, TimelineKind } from '../clearance-record';
 
 @Entity({ name: 'timeline_entry' })
 @Index('timeline_entry_order', ['platformId', 'orderId'])
@@ -18,4 +18,5 @@ export class TimelineEntryRow {
   @Column({ name: 'reason_code', type: 'text', nullable: true }) reasonCode: string | null;
   @Column({ type: 'int', nullable: true }) step: number | null;
   @Column({ name: 'causation_id', type: 'text', nullable: true }) causationId: string | null;
+  @Column({ type: 'jsonb', nullable: true }) receipt: ReceiptDetails | null;
 }

@@ -2,7 +2,7 @@ import type { ClearanceRecord, TimelineRecord } from '../clearance-record';
 import { compareReadModels } from './compare.rule';
 
 const ref = { platformId: 'tmall-global', orderId: 'TG-1' };
-const entry = (eventId: string, step: number): TimelineRecord => ({ eventId, kind: 'status', type: 't', status: 'DECLARED', at: '2026-11-11T00:00:00.000Z', service: 'declaration', customsCode: 120, reasonCode: null, step, causationId: null });
+const entry = (eventId: string, step: number): TimelineRecord => ({ eventId, kind: 'status', type: 't', status: 'DECLARED', at: '2026-11-11T00:00:00.000Z', service: 'declaration', customsCode: 120, reasonCode: null, step, causationId: null, receipt: null });
 const record = (status = 'DECLARED', timeline = [entry('a', 1), entry('b', 2)]): ClearanceRecord => ({
   ref,
   view: { ...ref, clearanceModel: 'GENERAL_TRADE', status: status as 'DECLARED', reasonCode: null, declarationNumber: 'D-1', taxAssessment: null, permitNumber: null, pickup: { location: { name: 'n', address: 'a' }, availableFrom: 'f', availableUntil: 'u', pickupCode: '1' }, delivery: null, particulars: null, createdAt: 'c', updatedAt: 'u' },

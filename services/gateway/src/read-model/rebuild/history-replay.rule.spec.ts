@@ -1,4 +1,4 @@
-import { DECLARATION_EVENTS, INSPECTION_EVENTS, ORDER_EVENTS, PLATFORM_EVENTS, TAX_PERMIT_EVENTS, TOPICS } from '@cbec/contracts';
+import { DECLARATION_EVENTS, INSPECTION_EVENTS, ORDER_EVENTS, PLATFORM_EVENTS, SINGLE_WINDOW_EVENTS, TAX_PERMIT_EVENTS, TOPICS } from '@cbec/contracts';
 import { CloudEvent, createEvent, encodeEvent } from '@cbec/messaging';
 import { HistoryMessage, replayHistory } from './history-replay.rule';
 
@@ -40,6 +40,14 @@ describe('replayHistory', () => {
     const refusal = createEvent({ id: 'refused', type: TAX_PERMIT_EVENTS.requestRefused, source: '/services/tax-permit', subject, data: { ...ref, refusedEventId: 'x', refusedType: PLATFORM_EVENTS.taxPaid, reasonCode: 'UNEXPECTED_EVENT', message: 'm' }, step: 2 });
     const messages = [message(TOPICS.taxPermitEvents, refusal), message(TOPICS.orderEvents, internal(ORDER_EVENTS.orderConfirmed, 1, 'confirmed')), message(TOPICS.declarationEvents, internal(DECLARATION_EVENTS.declarationSubmitted, 2, 'declared'))];
     expect(idsOf(messages)).toEqual(['confirmed', 'declared', 'refused']);
+  });
+
+  it('gives customs\' receipts as they come, not held back for a step', () => {
+    const receipt = createEvent({ id: 'receipt', type: SINGLE_WINDOW_EVENTS.receiptRecorded, source: '/services/single-window', subject, data: { ...ref, clearanceModel: 'BONDED_ZONE', messageType: 'CEB622', guid: 'G', returnStatus: '120', returnInfo: 'ok', at: '2026-11-11T00:00:00.000Z' } });
+    const other = createEvent({ id: 'other', type: 'cbec.single-window.message-sent.v1', source: '/services/single-window', subject, data: ref });
+    const messages = [message(TOPICS.singleWindowEvents, receipt), message(TOPICS.singleWindowEvents, other), message(TOPICS.platformInbound, placed), message(TOPICS.orderEvents, internal(ORDER_EVENTS.orderConfirmed, 1, 'confirmed'))];
+    expect(idsOf(messages)).toEqual(['receipt', 'placed', 'confirmed']);
+    expect(replayHistory(messages).skipped).toBe(1);
   });
 
   it('skips what the gateway\'s consumer would not apply, as it would', () => {

@@ -1,9 +1,9 @@
 // The topics' history replayed as the gateway's consumer lives it: messages read and filtered as
-// its subscriptions do, each event once by id, the platform's inbound events recorded as they
-// come, and the services' status events and refusals put in step order by the outbound
-// translator's own rules (planDelivery, holding an early step back). The result, per order, is
-// the events the projection applies, in the order it applies them.
-import { INBOUND_EVENT_TYPES, orderKey, OrderRef, TOPICS } from '@cbec/contracts';
+// its subscriptions do, each event once by id, the platform's inbound events and customs'
+// receipts recorded as they come, and the services' status events and refusals put in step order
+// by the outbound translator's own rules (planDelivery, holding an early step back). The result,
+// per order, is the events the projection applies, in the order it applies them.
+import { INBOUND_EVENT_TYPES, orderKey, OrderRef, SINGLE_WINDOW_EVENTS, TOPICS } from '@cbec/contracts';
 import { CloudEvent, decodeEvent, HistoryMessage, orderRefOf } from '@cbec/messaging';
 import { initialState, kindOf, OrderState } from '../../sequencing/outbound-data.rule';
 import { planDelivery, stepOf } from '../../sequencing/step-order.rule';
@@ -52,7 +52,7 @@ export function replayHistory(messages: HistoryMessage[]): Replay {
     if (eventIds.has(event.id)) continue;
     eventIds.add(event.id);
     const order = progressOf(orderRefOf(event)!);
-    if (message.topic === TOPICS.platformInbound) order.events.push(event);
+    if (RECORDED_AS_THEY_COME[message.topic]) order.events.push(event);
     else deliver(order, event);
   }
 
@@ -75,12 +75,19 @@ function deliver(order: OrderProgress, event: CloudEvent): void {
   order.state = plan.state;
 }
 
+/** The topics whose events go straight to the read model, and which of their types it reads; the others go through the translator. */
+const RECORDED_AS_THEY_COME: Record<string, readonly string[]> = {
+  [TOPICS.platformInbound]: INBOUND_EVENT_TYPES,
+  [TOPICS.singleWindowEvents]: [SINGLE_WINDOW_EVENTS.receiptRecorded],
+};
+
 /** The event the gateway's consumer would hand to the translator or the read model, if any. */
 function readable(message: HistoryMessage): CloudEvent | undefined {
   const decoded = decodeEvent(message.value, message.headers);
   if (!decoded.ok || !orderRefOf(decoded.event)) return undefined;
   const { event } = decoded;
-  if (message.topic === TOPICS.platformInbound) return INBOUND_EVENT_TYPES.includes(event.type) ? event : undefined;
+  const recorded = RECORDED_AS_THEY_COME[message.topic];
+  if (recorded) return recorded.includes(event.type) ? event : undefined;
   if (!kindOf(event.type)) return undefined;
   try {
     stepOf(event);

@@ -5,7 +5,7 @@ import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTa
 import { ApiKeyGuard, OpsOnly } from '@cbec/http-edge';
 import { ErrorBody } from '@cbec/http-edge';
 import { ClearanceViewQueries } from '../clearance-view.queries';
-import { OpsPipelineClient } from '../../forward-to-ops/ops-pipeline';
+import { OpsPipelineClient } from '../../forward-to-services/ops-pipeline';
 import { OverviewBody } from './overview.dto';
 
 @ApiTags('ops')

@@ -2,7 +2,7 @@
 // replayed), asked with the caller's key. When ops does not answer, lag is unknown and no dead
 // letters are counted, and the overview still shows the read model's counts.
 import { Injectable } from '@nestjs/common';
-import { opsServiceUrl } from './ops-service';
+import { forwardedServiceUrls } from './forwarded-services';
 
 export interface OpsPipeline {
   consumerLag: { consumerGroup: string; lag: number | null; topics: { topic: string; lag: number }[] }[];
@@ -11,7 +11,7 @@ export interface OpsPipeline {
 
 @Injectable()
 export class OpsPipelineClient {
-  private readonly url = `${opsServiceUrl()}/v1/ops/pipeline`;
+  private readonly url = `${forwardedServiceUrls().ops}/v1/ops/pipeline`;
 
   async read(authorization: string): Promise<OpsPipeline> {
     try {
