@@ -22,7 +22,7 @@ import {
   STATUS_EVENTS,
 } from '@cbec/contracts';
 import { contentHashOf, Custody, judgeCancellation } from '@cbec/domain';
-import type { CloudEvent, HandlerContext } from '@cbec/messaging';
+import { CloudEvent, HandlerContext, orderRefOf } from '@cbec/messaging';
 import type { EntityManager } from 'typeorm';
 
 /** How a service stands to an order, read (and locked) in the handler's transaction. */
@@ -53,6 +53,12 @@ export interface CancellationHolder {
 /** The request a cancel-requested event is, as it travels. */
 export function forwardedRequestOf(event: CloudEvent): ForwardedRequest {
   return { eventId: event.id, type: event.type, time: event.time, correlationId: event.correlationid ?? event.id, data: event.data };
+}
+
+/** Decides a request passed on to the holder's service; one passed on to another service is not its to decide. */
+export async function decideForwardedCancellation(holder: CancellationHolder, event: CloudEvent<CancellationForwardedData>, context: HandlerContext): Promise<void> {
+  if (event.data.to !== holder.service) return;
+  await decideCancellation(holder, orderRefOf(event)!, event.data.request, context);
 }
 
 /** Decides, in the handler's transaction, what `holder` does with a request that reached it. */

@@ -90,6 +90,7 @@ export class EventConsumer {
     private readonly log: Logger,
   ) {
     for (const handler of options.handlers) {
+      if (!handler.handle && !handler.handleAll) throw new Error(`handler of ${String(handler.eventType)} has neither handle nor handleAll`);
       for (const type of typeof handler.eventType === 'string' ? [handler.eventType] : handler.eventType) this.handlers.set(type, handler);
     }
   }
@@ -322,7 +323,7 @@ export class EventConsumer {
     const messages: OutboxMessage[] = [];
     for (const { event, log } of group) {
       outgoing.length = 0;
-      await handler.handle(event, { manager, log, publish: (next) => outgoing.push(next), timers: timerScheduler(manager, this.tables, event.subject, event.correlationid ?? event.id) });
+      await handler.handle!(event, { manager, log, publish: (next) => outgoing.push(next), timers: timerScheduler(manager, this.tables, event.subject, event.correlationid ?? event.id) });
       messages.push(...this.outbox.messagesOf(outgoing, event));
     }
     return messages;

@@ -34,6 +34,22 @@ export interface DeadLetter extends DeadLetterData {
   replayCount: number;
 }
 
+/** A dead letter's row as read, from the group's table (its payload made text) or from the ops service's view of every group's. */
+export interface DeadLetterRecord extends Omit<DeadLetterData, 'deadAt'> {
+  deadAt: Date;
+  replayedAt: Date | null;
+  replayCount: number;
+}
+
+/** A dead letter as ops list it. */
+export function deadLetterOf(record: DeadLetterRecord): DeadLetter {
+  const { id, consumerGroup, topic, partition, offset, key, reason, attempts, deadAt, payload, replayedAt, replayCount } = record;
+  return { id, consumerGroup, topic, partition, offset, key, reason, attempts, deadAt: new Date(deadAt).toISOString(), payload, replayedAt: replayedAt ? new Date(replayedAt).toISOString() : null, replayCount };
+}
+
+/** The columns of the group's table a DeadLetterRecord is read from (the payload as bytes). */
+const DEAD_LETTER_COLUMNS = `id, consumer_group AS "consumerGroup", topic, partition, "offset", key, reason, attempts, dead_at AS "deadAt", payload, replayed_at AS "replayedAt", replay_count AS "replayCount"`;
+
 export class DeadLetterStore {
   constructor(
     private readonly dataSource: DataSource,
@@ -113,7 +129,7 @@ export class DeadLetterStore {
   }
 
   async list(limit = 100, offset = 0): Promise<DeadLetter[]> {
-    const rows = await this.dataSource.query(`SELECT * FROM ${this.tables.deadLetter} ORDER BY dead_at DESC, id LIMIT $1 OFFSET $2`, [limit, offset]);
+    const rows = await this.dataSource.query(`SELECT ${DEAD_LETTER_COLUMNS} FROM ${this.tables.deadLetter} ORDER BY dead_at DESC, id LIMIT $1 OFFSET $2`, [limit, offset]);
     return rows.map(toDeadLetter);
   }
 
@@ -129,7 +145,7 @@ export class DeadLetterStore {
     {
       // TypeORM answers an UPDATE ... RETURNING with [rows, affected].
       const [[row]] = await manager.query(
-        `UPDATE ${this.tables.deadLetter} SET replayed_at = now(), replay_count = replay_count + 1 WHERE id = $1 RETURNING *`,
+        `UPDATE ${this.tables.deadLetter} SET replayed_at = now(), replay_count = replay_count + 1 WHERE id = $1 RETURNING ${DEAD_LETTER_COLUMNS}, headers`,
         [id],
       );
       if (!row) return undefined;
@@ -154,19 +170,6 @@ function orderKeyOf(value: Buffer | null, headers: Headers): string | null {
   return typeof subject === 'string' && subject.includes('/') ? storableText(subject) : null;
 }
 
-function toDeadLetter(row: Record<string, any>): DeadLetter {
-  return {
-    id: row.id,
-    consumerGroup: row.consumer_group,
-    topic: row.topic,
-    partition: row.partition,
-    offset: row.offset,
-    key: row.key,
-    reason: row.reason,
-    attempts: row.attempts,
-    deadAt: new Date(row.dead_at).toISOString(),
-    payload: payloadText(row.payload),
-    replayedAt: row.replayed_at ? new Date(row.replayed_at).toISOString() : null,
-    replayCount: row.replay_count,
-  };
+function toDeadLetter(row: Omit<DeadLetterRecord, 'payload'> & { payload: Buffer | null }): DeadLetter {
+  return deadLetterOf({ ...row, payload: payloadText(row.payload) });
 }

@@ -28,16 +28,19 @@ export async function forEachEvent<E>(events: readonly E[], step: (event: E, ind
   }
 }
 
+/** A handler has `handle` or `handleAll`; the consumer calls `handleAll` where it has both. */
 export interface EventHandler<T = unknown> {
   /** The type it handles, or the types. */
   readonly eventType: string | readonly string[];
-  handle(event: CloudEvent<T>, context: HandlerContext): Promise<void>;
+  /** One event, in its own transaction. */
+  handle?(event: CloudEvent<T>, context: HandlerContext): Promise<void>;
   /**
-   * Optional, for throughput: consecutive events of its types from one partition, in offset
+   * For throughput: consecutive events of its types from one partition (one or more), in offset
    * order, in one call and one transaction, so their reads and writes can be multi-row. It must
-   * do exactly what `handle` would do for each in turn. Throwing an EventFailure (forEachEvent)
-   * names the event that failed, so that only it is isolated; of any other throw, one that heals
-   * has the run wait whole, and the rest has every event of the call retried alone.
+   * do for each what it would do for that event alone, in turn (decideInTurn). Throwing an
+   * EventFailure (forEachEvent) names the event that failed, so that only it is isolated and
+   * retried alone, as a run of one; of any other throw, one that heals has the run wait whole,
+   * and the rest has every event of the call retried alone.
    */
   handleAll?(events: CloudEvent<T>[], context: BatchContext): Promise<void>;
 }

@@ -2,6 +2,7 @@ export * from './backoff';
 export * from './cloud-event';
 export * from './consumer';
 export * from './context';
+export * from './decide-in-turn';
 export * from './dead-letters';
 export * from './failure-kind';
 export * from './handler';

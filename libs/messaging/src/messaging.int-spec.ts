@@ -76,7 +76,7 @@ describe('messaging on real Kafka and PostgreSQL', () => {
     return p;
   }
 
-  const recordingHandler = (type: string): EventHandler => ({
+  const recordingHandler = (type: string): Required<Pick<EventHandler, 'eventType' | 'handle'>> => ({
     eventType: type,
     async handle(event, { manager }) {
       await manager.query(`INSERT INTO "${schema}".applied (event_id) VALUES ($1)`, [event.id]);

@@ -63,6 +63,17 @@ function pruningIndexesMigration(schema: string): new () => MigrationInterface {
   };
 }
 
+/**
+ * The statement that creates a dead-letter table: a group's own (`message`: the message as it
+ * came, bytes and headers, to replay it) or the ops service's view of every group's (`text`: the
+ * payload as ops read it).
+ */
+export function deadLetterTableSql(table: string, kept: 'message' | 'text'): string {
+  const payload = kept === 'message' ? `dead_at timestamptz NOT NULL DEFAULT now(), payload bytea, headers jsonb NOT NULL DEFAULT '{}'` : 'dead_at timestamptz NOT NULL, payload text NOT NULL';
+  return `CREATE TABLE ${table} (id uuid PRIMARY KEY, consumer_group text NOT NULL, topic text NOT NULL, partition int NOT NULL, "offset" text NOT NULL, key text, reason text NOT NULL,
+    attempts int NOT NULL, ${payload}, replayed_at timestamptz, replay_count int NOT NULL DEFAULT 0)`;
+}
+
 /** The first of them: the tables themselves. */
 export function messagingMigration(schema: string): new () => MigrationInterface {
   const t = messagingTables(schema);
@@ -84,20 +95,7 @@ export function messagingMigration(schema: string): new () => MigrationInterface
         event_id text NOT NULL,
         processed_at timestamptz NOT NULL DEFAULT now(),
         PRIMARY KEY (consumer_group, event_id))`);
-      await runner.query(`CREATE TABLE ${t.deadLetter} (
-        id uuid PRIMARY KEY,
-        consumer_group text NOT NULL,
-        topic text NOT NULL,
-        partition int NOT NULL,
-        "offset" text NOT NULL,
-        key text,
-        reason text NOT NULL,
-        attempts int NOT NULL,
-        dead_at timestamptz NOT NULL DEFAULT now(),
-        payload bytea,
-        headers jsonb NOT NULL DEFAULT '{}',
-        replayed_at timestamptz,
-        replay_count int NOT NULL DEFAULT 0)`);
+      await runner.query(deadLetterTableSql(t.deadLetter, 'message'));
       await runner.query(`CREATE TABLE ${t.timer} (
         kind text NOT NULL,
         subject text NOT NULL,

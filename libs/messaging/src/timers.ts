@@ -23,12 +23,17 @@ export interface TimerHandler<T = any> {
   fire(timer: DueTimer<T>, context: HandlerContext): Promise<void>;
 }
 
-export function timerScheduler(manager: EntityManager, tables: MessagingTables, defaultSubject: string | undefined, correlationId?: string): TimerScheduler {
-  const subjectOr = (subject?: string) => {
+/** The subject a timer call names, else the order's: a timer is always some order's. */
+function subjectOrDefault(defaultSubject: string | undefined): (subject?: string) => string {
+  return (subject) => {
     const resolved = subject ?? defaultSubject;
     if (!resolved) throw new Error('a timer needs the subject of its order');
     return resolved;
   };
+}
+
+export function timerScheduler(manager: EntityManager, tables: MessagingTables, defaultSubject: string | undefined, correlationId?: string): TimerScheduler {
+  const subjectOr = subjectOrDefault(defaultSubject);
   return {
     async schedule(kind, dueAt, data = {}, subject) {
       await manager.query(
@@ -64,11 +69,7 @@ export function timerBatch(manager: EntityManager, tables: MessagingTables): { s
   };
   return {
     schedulerFor(defaultSubject, correlationId) {
-      const subjectOr = (subject?: string) => {
-        const resolved = subject ?? defaultSubject;
-        if (!resolved) throw new Error('a timer needs the subject of its order');
-        return resolved;
-      };
+      const subjectOr = subjectOrDefault(defaultSubject);
       return {
         async schedule(kind, dueAt, data = {}, subject) {
           const change = changeOf(kind, subjectOr(subject));

@@ -5,7 +5,7 @@ import { TOPICS } from '@cbec/contracts';
 import { ServiceKitModule } from '@cbec/service-kit';
 import { DeclareWhenDocumentsProvidedHandler } from './declare-order/declare-when-documents-provided.handler';
 import { DeclareWhenOrderConfirmedHandler } from './declare-order/declare-when-order-confirmed.handler';
-import { FORWARD_CANCELLATION_HANDLERS } from './forward-cancellation/forward-cancellation-when-forwarded.handler';
+import { ForwardCancellationWhenForwardedHandler } from './forward-cancellation/forward-cancellation-when-forwarded.handler';
 import { OrderDeclaration } from './persistence/declaration.entity';
 import { CreateDeclaration1764000000200 } from './persistence/migrations/1764000000200-create-declaration';
 
@@ -28,7 +28,7 @@ export const DECLARATION_SERVICE = {
         // Internal topics: every type is readable here; types without a handler are skipped.
         subscriptions: [{ topic: TOPICS.orderEvents }, { topic: TOPICS.logisticsEvents }],
       },
-      handlers: [DeclareWhenOrderConfirmedHandler, DeclareWhenDocumentsProvidedHandler, ...FORWARD_CANCELLATION_HANDLERS],
+      handlers: [DeclareWhenOrderConfirmedHandler, DeclareWhenDocumentsProvidedHandler, ForwardCancellationWhenForwardedHandler],
     }),
   ],
 })

@@ -7,13 +7,13 @@ import { INBOUND_EVENT_TYPES, TOPICS } from '@cbec/contracts';
 import type { Subscription } from '@cbec/messaging';
 import { HttpEdgeModule } from '@cbec/http-edge';
 import { ServiceKitModule } from '@cbec/service-kit';
-import { AddTariffLegalUnit1764000002000, TariffEntryRecord } from '@cbec/tariff-table';
+import { AddTariffLegalUnit1764000002000, TariffEntryRecord, UpdateTariffCopyWhenChangedHandler } from '@cbec/tariff-table';
 import { ClearancesModule } from './clearances/clearances.module';
 import { DocsModule } from './docs/docs.module';
 import { OrdersModule } from './orders/orders.module';
 import { AcceptedOrder } from './orders/persistence/accepted-order.entity';
 import { CreateAcceptedOrder1764000000710 } from './orders/persistence/migrations/1764000000710-create-accepted-order';
-import { NOTIFY_PLATFORM_HANDLERS } from './outbound/notify-platform-when-clearance-event.handler';
+import { NotifyPlatformWhenClearanceEvent } from './outbound/notify-platform-when-clearance-event.handler';
 import { OutboundModule } from './outbound/outbound.module';
 import { CreateOutboundTables1764000000600 } from './outbound/persistence/migrations/1764000000600-create-outbound-tables';
 import { OutboundOrder } from './outbound/persistence/outbound-order.entity';
@@ -23,7 +23,6 @@ import { CreateTariffCopy1764000000801 } from './quotes/persistence/migrations/1
 import { CreateConsumerAnnualTotal1764000000900 } from './quotes/persistence/migrations/1764000000900-create-consumer-annual-total';
 import { QuotesModule } from './quotes/quotes.module';
 import { RecordAnnualTotalWhenChangedHandler } from './quotes/record-annual-total-when-changed.handler';
-import { UpdateTariffCopyWhenChangedHandler } from './quotes/update-tariff-copy-when-changed.handler';
 import { READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from './read-model/persistence/read-model.tables';
 import { READ_MODEL_HANDLERS, ReadModelModule } from './read-model/read-model.module';
 import { ReportsModule } from './reports/reports.module';
@@ -70,7 +69,7 @@ export const GATEWAY_CONSUMER: { groupId: string; subscriptions: Subscription[] 
       ],
       topics: [...SERVICE_TOPICS, TOPICS.singleWindowEvents, TOPICS.platformOutbound, TOPICS.platformInbound],
       consumer: GATEWAY_CONSUMER,
-      handlers: [...NOTIFY_PLATFORM_HANDLERS, ...READ_MODEL_HANDLERS, RecordAnnualTotalWhenChangedHandler, UpdateTariffCopyWhenChangedHandler],
+      handlers: [NotifyPlatformWhenClearanceEvent, ...READ_MODEL_HANDLERS, RecordAnnualTotalWhenChangedHandler, UpdateTariffCopyWhenChangedHandler],
       // The handlers' services come from these; the outbound translator's applied events go to the read model.
       modules: [OutboundModule.withProjectionFrom(ReadModelModule), ReadModelModule, QuotesModule, OrdersModule, ClearancesModule],
     }),

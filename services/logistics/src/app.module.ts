@@ -4,7 +4,7 @@
 import { Module } from '@nestjs/common';
 import { INBOUND_EVENT_TYPES, TOPICS } from '@cbec/contracts';
 import { ServiceKitModule } from '@cbec/service-kit';
-import { CANCEL_SHIPMENT_HANDLERS } from './cancel-shipment/cancel-shipment-when-requested.handler';
+import { CancelShipmentWhenRequestedHandler } from './cancel-shipment/cancel-shipment-when-requested.handler';
 import { logisticsConfigProvider } from './config';
 import { ConfirmReceiptWhenGoodsReceivedHandler } from './confirm-receipt/confirm-receipt-when-goods-received.handler';
 import { DispatchWhenPickedTimer } from './dispatch/dispatch-when-picked.timer';
@@ -47,7 +47,7 @@ export const LOGISTICS_SERVICE = {
         ProvideDocumentsWhenRequestedHandler,
         DispatchWhenReleasedHandler,
         ConfirmReceiptWhenGoodsReceivedHandler,
-        ...CANCEL_SHIPMENT_HANDLERS,
+        CancelShipmentWhenRequestedHandler,
         AcceptReturnWhenRequestedHandler,
         CompleteReturnWhenReceivedHandler,
       ],

@@ -32,7 +32,7 @@ import { PipelineController } from './pipeline/pipeline.controller';
 import { CommandAnswerRecord } from './send-command/command-answer.entity';
 import { CommandsController } from './send-command/commands.controller';
 import { OpsCommands } from './send-command/ops-commands.service';
-import { RECORD_ANSWER_HANDLERS } from './send-command/record-answer-when-owner-answers.handler';
+import { RecordAnswerWhenOwnerAnswersHandler } from './send-command/record-answer-when-owner-answers.handler';
 
 /** Where dead letters are announced and commands answered: every service's own topic, ours too. */
 const ANNOUNCING_TOPICS = [...SERVICE_NAMES, OPS_SERVICE.service].map(serviceEventsTopic);
@@ -44,7 +44,7 @@ const ANNOUNCING_TOPICS = [...SERVICE_NAMES, OPS_SERVICE.service].map(serviceEve
 const OWN_UNREADABLE = new Set([serviceEventsTopic('gateway'), serviceEventsTopic(OPS_SERVICE.service)]);
 const subscriptions: Subscription[] = ANNOUNCING_TOPICS.map((topic) => ({ topic, deadLetterUnreadable: OWN_UNREADABLE.has(topic) }));
 
-const handlers = [...RECORD_ANSWER_HANDLERS, RecordDeadLetterWhenAnnouncedHandler, MarkReplayedWhenDeadLetterReplayedHandler, UpdateTariffCopyWhenChangedHandler];
+const handlers = [RecordAnswerWhenOwnerAnswersHandler, RecordDeadLetterWhenAnnouncedHandler, MarkReplayedWhenDeadLetterReplayedHandler, UpdateTariffCopyWhenChangedHandler];
 const controllers = [InspectionDecisionController, TariffsController, DeadLettersController, CommandsController, ClusterViewController, PipelineController, OpsPageController];
 const providers = [opsConfigProvider, OpsCommands, KnownOrders, DeadLetterViews, ClusterAdmin, ConsumerLag, ClusterView, ConsoleAssets];
 

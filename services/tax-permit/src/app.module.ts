@@ -7,7 +7,7 @@ import { consumerKeySecretProvider, ServiceKitModule } from '@cbec/service-kit';
 import { AnnualLedger } from './annual-quota/annual-ledger';
 import { GiveBackQuotaWhenCancelledHandler } from './annual-quota/give-back-quota-when-cancelled.handler';
 import { GiveBackQuotaWhenPickupExpiredHandler } from './annual-quota/give-back-quota-when-pickup-expired.handler';
-import { GIVE_BACK_QUOTA_WHEN_RETURNED_HANDLERS } from './annual-quota/give-back-quota-when-returned.handler';
+import { GiveBackQuotaWhenReturnedHandler } from './annual-quota/give-back-quota-when-returned.handler';
 import { AssessTaxWhenApprovedHandler } from './assess-tax/assess-tax-when-approved.handler';
 import { CancelAssessmentWhenRequestedHandler } from './cancel-assessment/cancel-assessment-when-requested.handler';
 import { taxPermitConfigProvider } from './config';
@@ -54,7 +54,7 @@ export const TAX_PERMIT_SERVICE = {
         UpsertTariffEntryWhenOpsAskHandler,
         CancelAssessmentWhenRequestedHandler,
         GiveBackQuotaWhenCancelledHandler,
-        ...GIVE_BACK_QUOTA_WHEN_RETURNED_HANDLERS,
+        GiveBackQuotaWhenReturnedHandler,
       ],
       timers: [RejectWhenTaxDueTimer],
       providers: [taxPermitConfigProvider, consumerKeySecretProvider, TariffTable, AnnualLedger, PermitNumbers, UpsertTariffEntryService],

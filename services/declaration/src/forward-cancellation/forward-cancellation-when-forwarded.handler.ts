@@ -3,8 +3,8 @@
 // partition as the hand-off that brought the order.
 import { Injectable } from '@nestjs/common';
 import { CancellationForwardedData, LOGISTICS_EVENTS, ORDER_EVENTS, OrderRef } from '@cbec/contracts';
-import { CancellationHolder, decideCancellation, Standing } from '@cbec/cancellation';
-import { CloudEvent, EventHandler, HandlerContext, orderRefOf } from '@cbec/messaging';
+import { CancellationHolder, decideForwardedCancellation, Standing } from '@cbec/cancellation';
+import { CloudEvent, EventHandler, HandlerContext } from '@cbec/messaging';
 import type { EntityManager } from 'typeorm';
 import { OrderDeclaration } from '../persistence/declaration.entity';
 import { declarationCustodyOf } from './declaration-custody.rule';
@@ -15,9 +15,8 @@ export class ForwardCancellationWhenForwardedHandler implements EventHandler<Can
   readonly eventType = [ORDER_EVENTS.cancellationForwarded, LOGISTICS_EVENTS.cancellationForwarded] as const;
   readonly service = 'declaration';
 
-  async handle(event: CloudEvent<CancellationForwardedData>, context: HandlerContext): Promise<void> {
-    if (event.data.to !== this.service) return;
-    await decideCancellation(this, orderRefOf(event)!, event.data.request, context);
+  handle(event: CloudEvent<CancellationForwardedData>, context: HandlerContext): Promise<void> {
+    return decideForwardedCancellation(this, event, context);
   }
 
   async standing(manager: EntityManager, ref: OrderRef): Promise<Standing> {
@@ -31,6 +30,3 @@ export class ForwardCancellationWhenForwardedHandler implements EventHandler<Can
     throw new Error('the declaration never holds an order, so it never cancels one');
   }
 }
-
-// The module wires the handlers of this file by this list.
-export const FORWARD_CANCELLATION_HANDLERS = [ForwardCancellationWhenForwardedHandler];

@@ -1,8 +1,8 @@
 // Declarations for a run of events: read (and locked) with one statement, inserted or updated
 // with one, in the handler's transaction.
 import type { EntityManager } from 'typeorm';
-import { orderKey, OrderRef } from '@cbec/contracts';
-import { AMONG_ORDERS, jsonOf, orderParams, tableOf } from '@cbec/service-kit';
+import type { OrderRef } from '@cbec/contracts';
+import { jsonOf, rowsOfOrders, tableOf } from '@cbec/service-kit';
 import { OrderDeclaration } from './declaration.entity';
 
 /** A declaration as this service writes it; the timestamps are the table's. */
@@ -11,22 +11,18 @@ export type DeclarationRow = Omit<OrderDeclaration, 'createdAt' | 'updatedAt'>;
 /** What filing a waiting declaration changes. */
 export type Submission = Pick<OrderDeclaration, 'platformId' | 'orderId' | 'status' | 'step' | 'documents' | 'waybillNumber' | 'declaredAt'>;
 
-/** The keys of the orders already declared. */
-export async function declaredOrders(manager: EntityManager, refs: OrderRef[]): Promise<Set<string>> {
-  const rows: { platform_id: string; order_id: string }[] = await manager.query(`SELECT platform_id, order_id FROM ${tableOf(manager, OrderDeclaration)} WHERE ${AMONG_ORDERS}`, orderParams(refs));
-  return new Set(rows.map((row) => orderKey(row.platform_id, row.order_id)));
+/** The orders already declared, by order key. */
+export function declaredOrders(manager: EntityManager, refs: OrderRef[]): Promise<Map<string, OrderRef>> {
+  return rowsOfOrders(manager, OrderDeclaration, 'platform_id AS "platformId", order_id AS "orderId"', refs, { lock: false });
 }
 
 /** The orders' declarations, locked in key order, by order key. */
-export async function lockDeclarations(manager: EntityManager, refs: OrderRef[]): Promise<Map<string, DeclarationRow>> {
-  const rows: DeclarationRow[] = await manager.query(
-    `SELECT platform_id AS "platformId", order_id AS "orderId", clearance_model AS "clearanceModel", declaration_number AS "declarationNumber", status, step,
-       "order", documents, waybill_number AS "waybillNumber", declared_at AS "declaredAt"
-     FROM ${tableOf(manager, OrderDeclaration)} WHERE ${AMONG_ORDERS} ORDER BY platform_id, order_id FOR UPDATE`,
-    orderParams(refs),
-  );
-  return new Map(rows.map((row) => [orderKey(row.platformId, row.orderId), row]));
+export function lockDeclarations(manager: EntityManager, refs: OrderRef[]): Promise<Map<string, DeclarationRow>> {
+  return rowsOfOrders(manager, OrderDeclaration, DECLARATION_COLUMNS, refs, { lock: true });
 }
+
+const DECLARATION_COLUMNS = `platform_id AS "platformId", order_id AS "orderId", clearance_model AS "clearanceModel", declaration_number AS "declarationNumber", status, step,
+  "order", documents, waybill_number AS "waybillNumber", declared_at AS "declaredAt"`;
 
 export async function insertDeclarations(manager: EntityManager, rows: DeclarationRow[]): Promise<void> {
   if (rows.length === 0) return;

@@ -3,7 +3,7 @@
 // status to the tables adds it here with no code.
 import { Injectable } from '@nestjs/common';
 import { NOTICE_EVENTS, REFUSAL_EVENTS, STATUS_EVENTS } from '@cbec/contracts';
-import { BatchContext, batchOf, CloudEvent, EventHandler, HandlerContext } from '@cbec/messaging';
+import { BatchContext, CloudEvent, EventHandler } from '@cbec/messaging';
 import { OutboundTranslator } from './outbound-translator.service';
 
 @Injectable()
@@ -12,13 +12,7 @@ export class NotifyPlatformWhenClearanceEvent implements EventHandler {
 
   constructor(private readonly translator: OutboundTranslator) {}
 
-  handle(event: CloudEvent, context: HandlerContext): Promise<void> {
-    return this.translator.translate([event], batchOf(context));
-  }
-
   handleAll(events: CloudEvent[], context: BatchContext): Promise<void> {
     return this.translator.translate(events, context);
   }
 }
-
-export const NOTIFY_PLATFORM_HANDLERS = [NotifyPlatformWhenClearanceEvent];

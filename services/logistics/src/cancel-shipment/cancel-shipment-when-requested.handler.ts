@@ -5,8 +5,8 @@
 // the quota back when it hears of it.
 import { Injectable } from '@nestjs/common';
 import { CancellationForwardedData, DECLARATION_EVENTS, orderKey, OrderRef, TAX_PERMIT_EVENTS } from '@cbec/contracts';
-import { AcceptedCancellation, CancellationHolder, decideCancellation, publishCancelled, Standing } from '@cbec/cancellation';
-import { CloudEvent, EventHandler, HandlerContext, orderRefOf } from '@cbec/messaging';
+import { AcceptedCancellation, CancellationHolder, decideForwardedCancellation, publishCancelled, Standing } from '@cbec/cancellation';
+import { CloudEvent, EventHandler, HandlerContext } from '@cbec/messaging';
 import type { EntityManager } from 'typeorm';
 import { DISPATCH_TIMER } from '../hand-over/hand-over.service';
 import { Shipment } from '../persistence/shipment.entity';
@@ -19,9 +19,8 @@ export class CancelShipmentWhenRequestedHandler implements EventHandler<Cancella
   readonly eventType = [TAX_PERMIT_EVENTS.cancellationForwarded, DECLARATION_EVENTS.cancellationForwarded] as const;
   readonly service = 'logistics';
 
-  async handle(event: CloudEvent<CancellationForwardedData>, context: HandlerContext): Promise<void> {
-    if (event.data.to !== this.service) return;
-    await decideCancellation(this, orderRefOf(event)!, event.data.request, context);
+  handle(event: CloudEvent<CancellationForwardedData>, context: HandlerContext): Promise<void> {
+    return decideForwardedCancellation(this, event, context);
   }
 
   async standing(manager: EntityManager, ref: OrderRef): Promise<Standing> {
@@ -39,6 +38,3 @@ export class CancelShipmentWhenRequestedHandler implements EventHandler<Cancella
     publishCancelled(this, ref, accepted, cancellationRefundOf(shipment), context);
   }
 }
-
-// The module wires the handlers of this file by this list.
-export const CANCEL_SHIPMENT_HANDLERS = [CancelShipmentWhenRequestedHandler];

@@ -3,9 +3,9 @@
 // its tax is paid). One handler for both, so that a run of tax-paid and permit-issued events,
 // which alternate on their topic, is taken together: one locking read, one write.
 import { Injectable } from '@nestjs/common';
-import { CLEARANCE_MODEL_RULES, orderKey, PermitIssuedData, TAX_PERMIT_EVENTS, TaxSettledData } from '@cbec/contracts';
-import { BatchContext, batchOf, CloudEvent, contextOf, EventHandler, forEachEvent, HandlerContext } from '@cbec/messaging';
-import { lockShipments, saveShipments, ShipmentRow } from '../persistence/shipment-store';
+import { CLEARANCE_MODEL_RULES, PermitIssuedData, TAX_PERMIT_EVENTS, TaxSettledData } from '@cbec/contracts';
+import { BatchContext, CloudEvent, decideInTurn, EventHandler, ordersOf } from '@cbec/messaging';
+import { lockShipments, saveShipments } from '../persistence/shipment-store';
 import { HandOverService } from './hand-over.service';
 
 type Release = CloudEvent<TaxSettledData | PermitIssuedData>;
@@ -16,24 +16,14 @@ export class DispatchWhenReleasedHandler implements EventHandler<TaxSettledData 
 
   constructor(private readonly handOver: HandOverService) {}
 
-  handle(event: Release, context: HandlerContext): Promise<void> {
-    return this.handleAll([event], batchOf(context));
-  }
-
   async handleAll(events: Release[], context: BatchContext): Promise<void> {
-    const releases = events.filter(releasesGoods);
-    const shipments = await lockShipments(context.manager, releases.map(({ data }) => data));
-    const changed = new Map<string, ShipmentRow>();
-    await forEachEvent(events, async (event) => {
-      if (!releasesGoods(event)) return context.log.debug({ eventId: event.id, subject: event.subject }, 'tax paid; the goods wait for the import permit');
-      const key = orderKey(event.data.platformId, event.data.orderId);
+    const shipments = await lockShipments(context.manager, ordersOf(events.filter(releasesGoods)));
+    const changed = await decideInTurn(events, shipments, context, async (event, shipment, inTurn) => {
+      if (!releasesGoods(event)) return inTurn.log.debug({ eventId: event.id, subject: event.subject }, 'tax paid; the goods wait for the import permit');
       const permitNumber = event.type === TAX_PERMIT_EVENTS.permitIssued ? (event.data as PermitIssuedData).permitNumber : undefined;
-      const shipment = await this.handOver.start(event, shipments.get(key) ?? null, contextOf(event, context), permitNumber);
-      if (!shipment) return;
-      shipments.set(key, shipment);
-      changed.set(key, shipment);
+      return { state: await this.handOver.start(event, shipment ?? null, inTurn, permitNumber) };
     });
-    await saveShipments(context.manager, [...changed.values()]);
+    await saveShipments(context.manager, changed);
   }
 }
 

@@ -1,8 +1,8 @@
 // Shipments for a run of events: read (and locked) with one statement, written with one, in the
 // handler's transaction.
 import type { EntityManager } from 'typeorm';
-import { orderKey, OrderRef } from '@cbec/contracts';
-import { AMONG_ORDERS, jsonOf, orderParams, tableOf } from '@cbec/service-kit';
+import type { OrderRef } from '@cbec/contracts';
+import { jsonOf, rowsOfOrders, tableOf } from '@cbec/service-kit';
 import { Shipment } from './shipment.entity';
 
 /** A shipment as this service writes it; the timestamps are the table's. */
@@ -34,17 +34,14 @@ export const BLANK_SHIPMENT: Omit<ShipmentRow, 'platformId' | 'orderId' | 'statu
 };
 
 /** The orders' shipments, locked in key order, by order key. */
-export async function lockShipments(manager: EntityManager, refs: OrderRef[]): Promise<Map<string, ShipmentRow>> {
-  const rows: ShipmentRow[] = await manager.query(
-    `SELECT platform_id AS "platformId", order_id AS "orderId", status, step, clearance_model AS "clearanceModel", carrier, waybill_number AS "waybillNumber", documents, location,
-       available_from AS "availableFrom", available_until AS "availableUntil", pickup_code AS "pickupCode", pickup_wrong_codes AS "pickupWrongCodes",
-       pickup_locked_until AS "pickupLockedUntil", declaration_number AS "declarationNumber", permit_number AS "permitNumber", receipt_hash AS "receiptHash", declaration,
-       assessment_id AS "assessmentId", tax_amount AS "taxAmount", assessment, completed_at AS "completedAt", cancellation_hash AS "cancellationHash"
-     FROM ${tableOf(manager, Shipment)} WHERE ${AMONG_ORDERS} ORDER BY platform_id, order_id FOR UPDATE`,
-    orderParams(refs),
-  );
-  return new Map(rows.map((row) => [orderKey(row.platformId, row.orderId), row]));
+export function lockShipments(manager: EntityManager, refs: OrderRef[]): Promise<Map<string, ShipmentRow>> {
+  return rowsOfOrders(manager, Shipment, SHIPMENT_COLUMNS, refs, { lock: true });
 }
+
+const SHIPMENT_COLUMNS = `platform_id AS "platformId", order_id AS "orderId", status, step, clearance_model AS "clearanceModel", carrier, waybill_number AS "waybillNumber", documents, location,
+  available_from AS "availableFrom", available_until AS "availableUntil", pickup_code AS "pickupCode", pickup_wrong_codes AS "pickupWrongCodes",
+  pickup_locked_until AS "pickupLockedUntil", declaration_number AS "declarationNumber", permit_number AS "permitNumber", receipt_hash AS "receiptHash", declaration,
+  assessment_id AS "assessmentId", tax_amount AS "taxAmount", assessment, completed_at AS "completedAt", cancellation_hash AS "cancellationHash"`;
 
 /** Inserts or replaces each shipment, every column (one row per order). */
 export async function saveShipments(manager: EntityManager, rows: ShipmentRow[]): Promise<void> {

@@ -1,4 +1,6 @@
-import { logisticsDocumentsFor, waybillNumberFor } from './logistics-documents.rule';
+import { LOGISTICS_EVENTS } from '@cbec/contracts';
+import { anOrder } from '@cbec/testing';
+import { logisticsDocumentsFor, shipmentWithDocuments, waybillNumberFor } from './logistics-documents.rule';
 
 describe('waybillNumberFor', () => {
   it.each([
@@ -35,5 +37,16 @@ describe('logisticsDocumentsFor', () => {
 
   it('gives nothing when nothing is asked', () => {
     expect(logisticsDocumentsFor([], 'W1')).toEqual([]);
+  });
+});
+
+describe('shipmentWithDocuments', () => {
+  const order = anOrder().id('TG1').directMail().build();
+  const request = { platformId: order.platformId, orderId: 'TG1', clearanceModel: 'DIRECT_MAIL' as const, requestedDocuments: ['PACKING_LIST' as const, 'INVOICE' as const], order };
+
+  it('opens the shipment with the documents and the waybill, and answers the declaration at the same step', () => {
+    const { state, publish } = shipmentWithDocuments(request, 'SF000000000042', 4, 'tmall-global/TG1');
+    expect(state).toMatchObject({ status: 'DOCUMENTS_READY', step: 4, carrier: 'SF-INTL', waybillNumber: 'SF000000000042', documents: logisticsDocumentsFor(['PACKING_LIST', 'INVOICE'], 'SF000000000042') });
+    expect(publish).toEqual([expect.objectContaining({ type: LOGISTICS_EVENTS.documentsProvided, subject: 'tmall-global/TG1', step: 4, data: expect.objectContaining({ waybillNumber: 'SF000000000042', documents: state.documents }) })]);
   });
 });

@@ -1,6 +1,8 @@
 // What the logistics company hands the declaration for model I: a waybill number when the
 // order has none, and a reference for each requested document, tied to the waybill.
-import type { AttachedDocument, DocumentKind } from '@cbec/contracts';
+import { AttachedDocument, DocumentKind, DocumentsProvidedData, DocumentsRequestedData, LOGISTICS_EVENTS, TOPICS } from '@cbec/contracts';
+import type { Decided } from '@cbec/messaging';
+import { BLANK_SHIPMENT, ShipmentRow } from '../persistence/shipment-store';
 
 const SERIAL_DIGITS = 12;
 const MAX_CARRIER_CODE = 4;
@@ -28,4 +30,13 @@ export function waybillNumberFor(carrier: string, serial: number | string | bigi
 /** One document per requested kind (asked twice, given once), in the order asked. */
 export function logisticsDocumentsFor(kinds: readonly DocumentKind[], waybillNumber: string): AttachedDocument[] {
   return [...new Set(kinds)].map((kind) => ({ kind, providedBy: 'LOGISTICS', reference: `${REFERENCE_PREFIX[kind]}-${waybillNumber}` }));
+}
+
+/** The shipment the documents open (DOCUMENTS_READY at `step`) and the answer to the declaration. */
+export function shipmentWithDocuments(request: DocumentsRequestedData, waybillNumber: string, step: number, subject: string): Decided<ShipmentRow> & { state: ShipmentRow } {
+  const { platformId, orderId, clearanceModel, requestedDocuments, order } = request;
+  const documents = logisticsDocumentsFor(requestedDocuments, waybillNumber);
+  const state: ShipmentRow = { ...BLANK_SHIPMENT, platformId, orderId, status: 'DOCUMENTS_READY', step, clearanceModel, carrier: order.logistics.carrier, waybillNumber, documents };
+  const data: DocumentsProvidedData = { platformId, orderId, clearanceModel, documents, waybillNumber };
+  return { state, publish: [{ topic: TOPICS.logisticsEvents, type: LOGISTICS_EVENTS.documentsProvided, subject, data, step }] };
 }

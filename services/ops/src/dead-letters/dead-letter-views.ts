@@ -2,6 +2,7 @@
 // reason, and a later copy of a replayed letter (it failed again).
 import { Injectable } from '@nestjs/common';
 import { DataSource, IsNull } from 'typeorm';
+import { deadLetterOf } from '@cbec/messaging';
 import { DeadLetterQuery, encodeCursor } from './dead-letter-query.rule';
 import { DEAD_LETTER_ID, DeadLetterView } from './dead-letter-view.entity';
 import type { DeadLetterItem, DeadLetterPage, DeadLetterReasonCount } from './dead-letters.dto';
@@ -16,7 +17,7 @@ export class DeadLetterViews {
     if (reason) query.andWhere("d.reason ILIKE :reason ESCAPE '\\'", { reason: `%${reason.replace(/[\\%_]/g, (c) => `\\${c}`)}%` });
     if (after) query.andWhere('(d.dead_at, d.id) < (:deadAt::timestamptz, :id::uuid)', after);
     const rows = await query.getMany();
-    const items = rows.slice(0, limit).map(itemOf);
+    const items = rows.slice(0, limit).map(deadLetterOf);
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > limit ? encodeCursor({ deadAt: last.deadAt, id: last.id }) : null };
   }
@@ -24,7 +25,7 @@ export class DeadLetterViews {
   async find(id: string): Promise<DeadLetterItem | undefined> {
     if (!DEAD_LETTER_ID.test(id)) return undefined;
     const row = await this.dataSource.getRepository(DeadLetterView).findOneBy({ id });
-    return row ? itemOf(row) : undefined;
+    return row ? deadLetterOf(row) : undefined;
   }
 
   /** How many dead letters each group has for each reason, the most recent first. */
@@ -46,28 +47,11 @@ export class DeadLetterViews {
       .andWhere('d.id <> :id AND d.dead_at >= :replayedAt', { id: letter.id, replayedAt: new Date(letter.replayedAt) })
       .orderBy('d.deadAt', 'DESC')
       .getOne();
-    return row ? itemOf(row) : undefined;
+    return row ? deadLetterOf(row) : undefined;
   }
 
   /** Dead letters nobody has replayed yet. */
   countNotReplayed(): Promise<number> {
     return this.dataSource.getRepository(DeadLetterView).countBy({ replayedAt: IsNull() });
   }
-}
-
-function itemOf(row: DeadLetterView): DeadLetterItem {
-  return {
-    id: row.id,
-    consumerGroup: row.consumerGroup,
-    topic: row.topic,
-    partition: row.partition,
-    offset: row.offset,
-    key: row.key,
-    reason: row.reason,
-    attempts: row.attempts,
-    deadAt: row.deadAt.toISOString(),
-    payload: row.payload,
-    replayedAt: row.replayedAt ? row.replayedAt.toISOString() : null,
-    replayCount: row.replayCount,
-  };
 }

@@ -1,7 +1,7 @@
 // The owners' answers to ops commands that carry nothing else for the gateway: an officer's
 // decision recorded (or refused) by inspection, a tariff change refused by tax-permit. Each is
 // written to command_answer, where the REST call waiting for it finds it.
-import { Injectable, Type } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { CommandAnswerData, OPS_EVENTS } from '@cbec/contracts';
 import { CloudEvent, EventHandler, HandlerContext } from '@cbec/messaging';
 import { isCommandAnswer, recordCommandAnswer } from './ops-commands.service';
@@ -17,6 +17,3 @@ export class RecordAnswerWhenOwnerAnswersHandler implements EventHandler<Command
     log.info({ requestId: event.data.requestId, outcome: event.data.outcome }, 'ops command answered');
   }
 }
-
-// The module wires the handlers of this file by this list.
-export const RECORD_ANSWER_HANDLERS: Type<EventHandler>[] = [RecordAnswerWhenOwnerAnswersHandler];

@@ -1,23 +1,19 @@
 // Intake's orders for a run of order-placed events: read and locked with one statement, written
 // with one, in the handler's transaction.
 import type { EntityManager } from 'typeorm';
-import { orderKey, OrderRef } from '@cbec/contracts';
-import { AMONG_ORDERS, jsonOf, orderParams, tableOf } from '@cbec/service-kit';
+import type { OrderRef } from '@cbec/contracts';
+import { jsonOf, rowsOfOrders, tableOf } from '@cbec/service-kit';
 import { IntakeOrder } from './order.entity';
 
 /** What a later order-placed of the same order is judged against. */
-export type KnownIntake = Pick<IntakeOrder, 'contentHash' | 'reasonCode' | 'step'>;
+export type KnownIntake = Pick<IntakeOrder, 'platformId' | 'orderId' | 'contentHash' | 'reasonCode' | 'step'>;
 
 /** A row as intake writes it; the timestamps are the table's. */
 export type IntakeRow = Omit<IntakeOrder, 'createdAt' | 'updatedAt'>;
 
 /** The orders intake already knows, locked in key order, by order key. */
-export async function lockIntakeOrders(manager: EntityManager, refs: OrderRef[]): Promise<Map<string, KnownIntake>> {
-  const rows: { platform_id: string; order_id: string; content_hash: string; reason_code: KnownIntake['reasonCode']; step: number }[] = await manager.query(
-    `SELECT platform_id, order_id, content_hash, reason_code, step FROM ${tableOf(manager, IntakeOrder)} WHERE ${AMONG_ORDERS} ORDER BY platform_id, order_id FOR UPDATE`,
-    orderParams(refs),
-  );
-  return new Map(rows.map((row) => [orderKey(row.platform_id, row.order_id), { contentHash: row.content_hash, reasonCode: row.reason_code, step: row.step }]));
+export function lockIntakeOrders(manager: EntityManager, refs: OrderRef[]): Promise<Map<string, KnownIntake>> {
+  return rowsOfOrders(manager, IntakeOrder, 'platform_id AS "platformId", order_id AS "orderId", content_hash AS "contentHash", reason_code AS "reasonCode", step', refs, { lock: true });
 }
 
 /** Inserts or replaces each order's row (one row per order). */

@@ -19,6 +19,3 @@ export class GiveBackQuotaWhenReturnedHandler implements EventHandler<ReturnComp
     log.info({ returnId, quotaGivenBack: givenBack ?? '0.00' }, 'goods returned; their quota given back');
   }
 }
-
-// The module wires the handlers of this file by this list.
-export const GIVE_BACK_QUOTA_WHEN_RETURNED_HANDLERS = [GiveBackQuotaWhenReturnedHandler];

@@ -1,19 +1,20 @@
 // Assesses the tax of an approved order (CONTRACT 4.3): every item's tariff entry, the regime,
-// the retail limits against the consumer's locked annual ledger; then TAX_ASSESSED (and TAX_PAID
-// at once where the platform withholds the tax, else a tax-due timer) or REJECTED. A run of
-// approvals is assessed together: one read of the orders, the tariff and the consumers'
-// accounts, then one insert of the orders and one write of the ledger.
+// the retail limits against the consumer's locked annual ledger (decideTax); then TAX_ASSESSED
+// (and TAX_PAID at once where the platform withholds the tax, else a tax-due timer) or REJECTED
+// (assessment-outcome.rule). A run of approvals is assessed together: one read of the orders, the
+// tariff and the consumers' accounts, then one insert of the orders and one write of the ledger.
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
-import { CLEARANCE_MODEL_RULES, DeclarationEventData, INSPECTION_EVENTS, nextStep, orderKey, rejection, TariffEntryData, TAX_PERMIT_EVENTS, TaxAssessedData, TaxSettledData, TOPICS } from '@cbec/contracts';
+import { DeclarationEventData, INSPECTION_EVENTS, nextStep, TariffEntryData } from '@cbec/contracts';
 import { taxLinesOf } from '@cbec/domain';
-import { BatchContext, batchOf, CloudEvent, contextOf, EventHandler, forEachEvent, HandlerContext } from '@cbec/messaging';
+import { BatchContext, CloudEvent, decideInTurn, EventHandler, EventInTurn, firstEventsOfNewOrders, ordersOf } from '@cbec/messaging';
 import { AnnualLedger, LedgerRun } from '../annual-quota/annual-ledger';
 import { TAX_PERMIT_CONFIG, TaxPermitConfig } from '../config';
 import { TariffTable } from '../persistence/tariff-table';
-import { AssessedOrder, assessedOrders, insertTaxOrders } from '../persistence/tax-order-store';
+import { assessedOrders, insertTaxOrders } from '../persistence/tax-order-store';
 import { TAX_DUE_TIMER } from '../reject-unpaid/reject-when-tax-due.timer';
-import { decideTax, taxNoticeOf } from './tax-assessment.rule';
+import { assessmentOutcomeOf, declarationsReachingAccounts, reachesAnnualAccount } from './assessment-outcome.rule';
+import { decideTax } from './tax-assessment.rule';
 
 @Injectable()
 export class AssessTaxWhenApprovedHandler implements EventHandler<DeclarationEventData> {
@@ -25,62 +26,31 @@ export class AssessTaxWhenApprovedHandler implements EventHandler<DeclarationEve
     @Inject(TAX_PERMIT_CONFIG) private readonly config: TaxPermitConfig,
   ) {}
 
-  handle(event: CloudEvent<DeclarationEventData>, context: HandlerContext): Promise<void> {
-    return this.handleAll([event], batchOf(context));
-  }
-
   async handleAll(events: CloudEvent<DeclarationEventData>[], context: BatchContext): Promise<void> {
-    const { manager, log } = context;
-    const assessed = await assessedOrders(manager, events.map(({ data }) => refOf(data)));
+    const { manager } = context;
+    const assessed = await assessedOrders(manager, ordersOf(events));
     const tariff = await this.tariff.entries(manager);
-    // The accounts the run's new retail orders count against (an order with an unknown HS code never reaches its account).
-    const firsts = [...new Map(events.filter(({ data }) => !assessed.has(keyOf(data))).map((event) => [keyOf(event.data), event])).values()];
-    const counting = firsts.filter(({ data: { declaration } }) => CLEARANCE_MODEL_RULES[declaration.clearanceModel].taxRegime === 'CBEC_RETAIL' && taxLinesOf(declaration.items, tariff).ok);
-    const ledger = await this.ledger.lockAccounts(manager, counting.map(({ data }) => data.declaration));
-    const orders: AssessedOrder[] = [];
-    await forEachEvent(events, async (event) => {
-      if (assessed.has(keyOf(event.data))) return log.info({ eventId: event.id, subject: keyOf(event.data) }, 'approval delivered again; the order is assessed once');
-      assessed.add(keyOf(event.data));
-      orders.push(await this.assess(event, tariff, ledger, contextOf(event, context)));
-    });
+    const ledger = await this.ledger.lockAccounts(manager, declarationsReachingAccounts(firstEventsOfNewOrders(events, assessed).map(({ data }) => data.declaration), tariff));
+    const orders = await decideInTurn(events, assessed, context, (event, known, inTurn) =>
+      known ? inTurn.log.info({ eventId: event.id, subject: inTurn.subject }, 'approval delivered again; the order is assessed once') : this.assess(event, tariff, ledger, inTurn),
+    );
     await insertTaxOrders(manager, orders);
     await ledger.save(manager);
   }
 
-  /** The order as assessed (or rejected); publishes the outcome and sets the tax-due timer. */
-  private async assess(event: CloudEvent<DeclarationEventData>, tariff: readonly TariffEntryData[], ledger: LedgerRun, { publish, timers, log }: HandlerContext): Promise<AssessedOrder> {
+  /** Decides the tax; counts a retail order toward its consumer's account, sets the tax-due timer of tax not withheld. */
+  private async assess(event: CloudEvent<DeclarationEventData>, tariff: readonly TariffEntryData[], ledger: LedgerRun, { ref, subject, publish, timers, log }: EventInTurn) {
     const { declaration } = event.data;
-    const ref = refOf(event.data);
-    const subject = keyOf(event.data);
-    const step = nextStep(event);
-    const model = declaration.clearanceModel;
     const lines = taxLinesOf(declaration.items, tariff);
-    // Only a retail order with every item under the tariff reaches its consumer's account.
-    const account = lines.ok && CLEARANCE_MODEL_RULES[model].taxRegime === 'CBEC_RETAIL' ? ledger.account(declaration) : undefined;
-    const decision = decideTax(declaration, lines, account, step, new Date(), this.config.taxDueMs);
-    const taxOrder = { ...ref, clearanceModel: model, step, declaration };
-    if (decision.kind === 'rejected') {
-      log.info({ subject, reasonCode: decision.reasonCode }, 'order rejected at assessment');
-      publish({ topic: TOPICS.taxPermitEvents, type: TAX_PERMIT_EVENTS.rejected, subject, data: rejection(ref, model, decision.reasonCode, decision.details), step });
-      return { ...taxOrder, status: 'REJECTED', reasonCode: decision.reasonCode, assessmentId: null, assessment: null, total: null, dueBy: null };
+    const account = reachesAnnualAccount(declaration, lines) ? ledger.account(declaration) : undefined;
+    const decision = decideTax(declaration, lines, account, nextStep(event), new Date(), this.config.taxDueMs);
+    if (decision.kind === 'rejected') log.info({ subject, reasonCode: decision.reasonCode }, 'order rejected at assessment');
+    else {
+      const { assessment, settlement } = decision;
+      if (account) ledger.count(ref, account, assessment.countsTowardAnnual, publish);
+      log.info({ eventId: event.id, subject, regime: assessment.regime, total: assessment.totals.total, withheld: settlement.withheld }, 'tax assessed');
+      if (!settlement.withheld) await timers.schedule(TAX_DUE_TIMER, settlement.dueBy);
     }
-    const { assessment, settlement } = decision;
-    if (account) ledger.count(ref, account, assessment.countsTowardAnnual, publish);
-    const notice = taxNoticeOf(assessment, { assessmentId: `TA-${randomUUID()}`, currency: declaration.currency, withheld: settlement.withheld, dueBy: settlement.dueBy });
-    publish({ topic: TOPICS.taxPermitEvents, type: TAX_PERMIT_EVENTS.taxAssessed, subject, data: { ...ref, clearanceModel: model, declaration, notice } satisfies TaxAssessedData, step });
-    log.info({ eventId: event.id, subject, regime: notice.regime, total: notice.totals.total, withheld: settlement.withheld }, 'tax assessed');
-    if (settlement.withheld) {
-      const paid: TaxSettledData = { ...ref, clearanceModel: model, declaration, assessmentId: notice.assessmentId, amount: notice.totals.total, withheld: true, assessment: notice };
-      publish({ topic: TOPICS.taxPermitEvents, type: TAX_PERMIT_EVENTS.taxPaid, subject, data: paid, step: settlement.lastStep });
-    } else await timers.schedule(TAX_DUE_TIMER, settlement.dueBy);
-    return { ...taxOrder, status: settlement.status, reasonCode: null, step: settlement.lastStep, assessmentId: notice.assessmentId, assessment: notice, total: notice.totals.total, dueBy: settlement.dueBy ?? null };
+    return assessmentOutcomeOf(event.data, decision, nextStep(event), `TA-${randomUUID()}`);
   }
-}
-
-function refOf({ declaration }: DeclarationEventData): { platformId: string; orderId: string } {
-  return { platformId: declaration.platformId, orderId: declaration.orderId };
-}
-
-function keyOf(data: DeclarationEventData): string {
-  return orderKey(data.declaration.platformId, data.declaration.orderId);
 }

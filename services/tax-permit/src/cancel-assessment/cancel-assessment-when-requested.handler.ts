@@ -4,8 +4,8 @@
 // toward the consumer's annual total is given back at once. No tax was paid: no refund.
 import { Injectable } from '@nestjs/common';
 import { CancellationForwardedData, INSPECTION_EVENTS, OrderRef } from '@cbec/contracts';
-import { AcceptedCancellation, CancellationHolder, decideCancellation, publishCancelled, Standing } from '@cbec/cancellation';
-import { CloudEvent, EventHandler, HandlerContext, orderRefOf } from '@cbec/messaging';
+import { AcceptedCancellation, CancellationHolder, decideForwardedCancellation, publishCancelled, Standing } from '@cbec/cancellation';
+import { CloudEvent, EventHandler, HandlerContext } from '@cbec/messaging';
 import type { EntityManager } from 'typeorm';
 import { AnnualLedger } from '../annual-quota/annual-ledger';
 import { TaxOrder } from '../persistence/tax-order.entity';
@@ -19,9 +19,8 @@ export class CancelAssessmentWhenRequestedHandler implements EventHandler<Cancel
 
   constructor(private readonly ledger: AnnualLedger) {}
 
-  async handle(event: CloudEvent<CancellationForwardedData>, context: HandlerContext): Promise<void> {
-    if (event.data.to !== this.service) return;
-    await decideCancellation(this, orderRefOf(event)!, event.data.request, context);
+  handle(event: CloudEvent<CancellationForwardedData>, context: HandlerContext): Promise<void> {
+    return decideForwardedCancellation(this, event, context);
   }
 
   async standing(manager: EntityManager, ref: OrderRef): Promise<Standing> {

@@ -1,8 +1,8 @@
 // Tax orders for a run of events: read (and locked) with one statement, inserted or updated
 // with one, in the handler's transaction.
 import type { EntityManager } from 'typeorm';
-import { orderKey, OrderRef } from '@cbec/contracts';
-import { AMONG_ORDERS, jsonOf, orderParams, tableOf } from '@cbec/service-kit';
+import type { OrderRef } from '@cbec/contracts';
+import { jsonOf, rowsOfOrders, tableOf } from '@cbec/service-kit';
 import { TaxOrder } from './tax-order.entity';
 
 /** A tax order as this service writes it; the timestamps are the table's. */
@@ -14,23 +14,19 @@ export type AssessedOrder = Pick<TaxOrderRow, 'platformId' | 'orderId' | 'cleara
 /** What an accepted payment changes. */
 export type PaidOrder = Pick<TaxOrderRow, 'platformId' | 'orderId' | 'status' | 'step' | 'paymentHash' | 'paymentReference' | 'permitNumber'>;
 
-/** The keys of the orders already assessed (or rejected at assessment). */
-export async function assessedOrders(manager: EntityManager, refs: OrderRef[]): Promise<Set<string>> {
-  const rows: { platform_id: string; order_id: string }[] = await manager.query(`SELECT platform_id, order_id FROM ${tableOf(manager, TaxOrder)} WHERE ${AMONG_ORDERS}`, orderParams(refs));
-  return new Set(rows.map((row) => orderKey(row.platform_id, row.order_id)));
+/** The orders already assessed (or rejected at assessment), by order key. */
+export function assessedOrders(manager: EntityManager, refs: OrderRef[]): Promise<Map<string, OrderRef>> {
+  return rowsOfOrders(manager, TaxOrder, 'platform_id AS "platformId", order_id AS "orderId"', refs, { lock: false });
 }
 
 /** The orders' rows, locked in key order, by order key. */
-export async function lockTaxOrders(manager: EntityManager, refs: OrderRef[]): Promise<Map<string, TaxOrderRow>> {
-  const rows: TaxOrderRow[] = await manager.query(
-    `SELECT platform_id AS "platformId", order_id AS "orderId", clearance_model AS "clearanceModel", status, reason_code AS "reasonCode", step, declaration,
-       assessment_id AS "assessmentId", assessment, total, due_by AS "dueBy", payment_hash AS "paymentHash", payment_reference AS "paymentReference",
-       permit_number AS "permitNumber", cancellation_hash AS "cancellationHash"
-     FROM ${tableOf(manager, TaxOrder)} WHERE ${AMONG_ORDERS} ORDER BY platform_id, order_id FOR UPDATE`,
-    orderParams(refs),
-  );
-  return new Map(rows.map((row) => [orderKey(row.platformId, row.orderId), row]));
+export function lockTaxOrders(manager: EntityManager, refs: OrderRef[]): Promise<Map<string, TaxOrderRow>> {
+  return rowsOfOrders(manager, TaxOrder, TAX_ORDER_COLUMNS, refs, { lock: true });
 }
+
+const TAX_ORDER_COLUMNS = `platform_id AS "platformId", order_id AS "orderId", clearance_model AS "clearanceModel", status, reason_code AS "reasonCode", step, declaration,
+  assessment_id AS "assessmentId", assessment, total, due_by AS "dueBy", payment_hash AS "paymentHash", payment_reference AS "paymentReference",
+  permit_number AS "permitNumber", cancellation_hash AS "cancellationHash"`;
 
 export async function insertTaxOrders(manager: EntityManager, rows: AssessedOrder[]): Promise<void> {
   if (rows.length === 0) return;

@@ -1,4 +1,5 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
+import { deadLetterTableSql } from '@cbec/messaging';
 
 export class CreateOpsTables1764000001000 implements MigrationInterface {
   name = 'CreateOpsTables1764000001000';
@@ -12,19 +13,8 @@ export class CreateOpsTables1764000001000 implements MigrationInterface {
       message text,
       details jsonb,
       answered_at timestamptz)`);
-    await runner.query(`CREATE TABLE dead_letter_view (
-      id uuid PRIMARY KEY,
-      consumer_group text NOT NULL,
-      topic text NOT NULL,
-      partition int NOT NULL,
-      "offset" text NOT NULL,
-      key text,
-      reason text NOT NULL,
-      attempts int NOT NULL,
-      dead_at timestamptz NOT NULL,
-      payload text NOT NULL,
-      replayed_at timestamptz,
-      replay_count int NOT NULL DEFAULT 0)`);
+    // The view of every group's dead letters: their columns, the payload as text.
+    await runner.query(deadLetterTableSql('dead_letter_view', 'text'));
     await runner.query('CREATE INDEX dead_letter_view_newest ON dead_letter_view (dead_at DESC, id DESC)');
     await runner.query('CREATE INDEX dead_letter_view_group ON dead_letter_view (consumer_group, dead_at DESC, id DESC)');
   }
