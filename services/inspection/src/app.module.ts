@@ -11,13 +11,13 @@ import { Inspection } from './persistence/inspection.entity';
 import { CreateInspection1764000000300 } from './persistence/migrations/1764000000300-create-inspection';
 import { CreateTariffCopy1764000000301 } from './persistence/migrations/1764000000301-create-tariff-copy';
 import { AddCancellation1764000000302 } from './persistence/migrations/1764000000302-add-cancellation';
-import { AddTariffLegalUnit1764000002000, TariffEntryRecord } from '@cbec/tariff-table';
+import { AddTariffLegalUnit1764000002000, TariffEntryRecord, UpdateTariffCopyWhenChangedHandler } from '@cbec/tariff-table';
 import { ReceiveProofWhenSubmittedHandler } from './proof/receive-proof-when-submitted.handler';
 import { RejectWhenProofOverdueTimer } from './proof/reject-when-proof-overdue.timer';
 import { PassQuarantineWhenDueTimer } from './quarantine/pass-quarantine-when-due.timer';
 import { ReviewProgression } from './review/review-progression';
 import { StartReviewWhenDeclaredHandler } from './review/start-review-when-declared.handler';
-import { UpdateTariffCopyWhenChangedHandler } from './tariff/update-tariff-copy-when-changed.handler';
+
 
 export const INSPECTION_SERVICE = {
   service: 'inspection',

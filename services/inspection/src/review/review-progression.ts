@@ -2,7 +2,7 @@
 // sets and cancels the stage timers, and changes the review's status and step, which the caller
 // saves in its transaction. Handlers and timers decide *when*; REVIEW_STAGES decides *what comes next*.
 import { Inject, Injectable } from '@nestjs/common';
-import { DeclarationEventData, FieldError, INSPECTION_EVENTS, InventoryListDueData, orderKey, rejection, RejectionReason, TOPICS } from '@cbec/contracts';
+import { DeclarationEventData, FieldError, INSPECTION_EVENTS, InventoryListDueData, orderKey, ProofReceivedData, rejection, RejectionReason, TOPICS } from '@cbec/contracts';
 import type { HandlerContext } from '@cbec/messaging';
 import { INSPECTION_CONFIG, InspectionConfig } from '../config';
 import type { InspectionRow } from '../persistence/inspection-store';
@@ -31,6 +31,16 @@ export class ReviewProgression {
     if (inventoryList) progress.publish<InventoryListDueData>({ topic: TOPICS.inspectionEvents, type: INSPECTION_EVENTS.inventoryListDue, subject, data: { ...ref, ...inventoryList }, step });
     progress.log.info({ subject, quarantine: plan.quarantine, proofRequired: plan.proofRequired, heldForReview: plan.heldForReview, customsDecides: !!plan.customsDecides }, 'review started');
     if (!plan.customsDecides) await this.advance(inspection, null, step + 1, progress);
+  }
+
+  /** PROOF_SUBMITTED, then past the proof, or rejected for the kinds it misses (INSUFFICIENT_PROOF). */
+  async receiveProof(inspection: InspectionRow, { documents, missing }: { documents: ProofReceivedData['documents']; missing: FieldError[] }, contentHash: string, progress: Progress): Promise<void> {
+    const step = inspection.step + 1;
+    const received: ProofReceivedData = { platformId: inspection.platformId, orderId: inspection.orderId, clearanceModel: inspection.clearanceModel, documents };
+    progress.publish({ topic: TOPICS.inspectionEvents, type: INSPECTION_EVENTS.proofReceived, subject: orderKey(inspection.platformId, inspection.orderId), data: received, step });
+    Object.assign(inspection, { status: 'PROOF_SUBMITTED', proofHash: contentHash, step });
+    if (missing.length === 0) await this.advance(inspection, 'PROOF', step + 1, progress);
+    else await this.reject(inspection, 'INSUFFICIENT_PROOF', missing, step + 1, progress);
   }
 
   /** Enters the stage of the plan that follows `passed` (null: the review has just started). */

@@ -4,7 +4,7 @@
 // A run of declarations is reviewed together: one locking read, one tariff read, one insert.
 import { Inject, Injectable } from '@nestjs/common';
 import { DECLARATION_EVENTS, DeclarationEventData, nextStep, orderKey } from '@cbec/contracts';
-import { BatchContext, batchOf, CloudEvent, contextOf, EventHandler, forEachEvent, HandlerContext, orderRefOf } from '@cbec/messaging';
+import { BatchContext, CloudEvent, contextOf, EventHandler, forEachEvent, orderRefOf } from '@cbec/messaging';
 import { readTariff } from '@cbec/tariff-table';
 import { INSPECTION_CONFIG, InspectionConfig } from '../config';
 import { insertInspections, InspectionRow, lockReviewedOrders } from '../persistence/inspection-store';
@@ -19,10 +19,6 @@ export class StartReviewWhenDeclaredHandler implements EventHandler<DeclarationE
     @Inject(INSPECTION_CONFIG) private readonly config: InspectionConfig,
     private readonly progression: ReviewProgression,
   ) {}
-
-  handle(event: CloudEvent<DeclarationEventData>, context: HandlerContext): Promise<void> {
-    return this.handleAll([event], batchOf(context));
-  }
 
   async handleAll(events: CloudEvent<DeclarationEventData>[], context: BatchContext): Promise<void> {
     const reviewed = await lockReviewedOrders(context.manager, events.map((event) => orderRefOf(event)!));
