@@ -2,6 +2,7 @@
 // child of the root, SignedInfo canonicalized with C14N 1.0, one Reference to the whole document
 // (URI "") with the enveloped-signature transform, KeyInfo with the certificate's serial number
 // (KeyName) and the certificate itself.
+import { createPrivateKey, KeyObject } from 'node:crypto';
 import { DOMParser } from '@xmldom/xmldom';
 import { SignedXml } from 'xml-crypto';
 import { certificateInfo, certificatePem } from './pem';
@@ -25,12 +26,29 @@ function signedXml(options: ConstructorParameters<typeof SignedXml>[0]): SignedX
   return sig;
 }
 
+/**
+ * What signing with an identity needs, read from its PEM once: parsing the private key and the
+ * certificate again for every message took most of a signature's time (2.5 of 3.5 ms with RSA).
+ */
+const prepared = new WeakMap<SigningIdentity, { privateKey: KeyObject | string; certificate: ReturnType<typeof certificateInfo> }>();
+
+function preparedFor(identity: SigningIdentity) {
+  let ready = prepared.get(identity);
+  if (!ready) {
+    // The SM2 implementation reads the key itself from its PEM.
+    const privateKey = identity.algorithm === 'RSA-SHA1' ? createPrivateKey(identity.privateKeyPem) : identity.privateKeyPem;
+    ready = { privateKey, certificate: certificateInfo(identity.certificatePem) };
+    prepared.set(identity, ready);
+  }
+  return ready;
+}
+
 /** The message with its signature as the root's last child. */
 export function signMessage(xml: string, identity: SigningIdentity): string {
   const method = SIGNATURE_METHODS[identity.algorithm];
-  const certificate = certificateInfo(identity.certificatePem);
+  const { privateKey, certificate } = preparedFor(identity);
   const sig = signedXml({
-    privateKey: identity.privateKeyPem,
+    privateKey,
     publicCert: identity.certificatePem,
     signatureAlgorithm: method.signature,
     canonicalizationAlgorithm: C14N,
