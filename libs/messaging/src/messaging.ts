@@ -136,7 +136,7 @@ export class Messaging {
     await this.producer.connect();
     this.relay.start();
     this.housekeeping.start();
-    await this.consumer?.start();
+    if (this.consumer) await whileNotYetKnown(() => this.consumer!.start(), config.log);
     this.timerPoller.start();
     this.lagMonitor?.start();
     this.started = true;
@@ -191,6 +191,25 @@ export class Messaging {
   /** For tests of the delivery guarantees: the consumer behind the handlers. */
   get eventConsumer(): EventConsumer | undefined {
     return this.consumer;
+  }
+}
+
+/**
+ * On a cluster, a topic just created is known to its controller and leaders first and to the
+ * other brokers a moment later; a client that asks one of those meanwhile is told the topic does
+ * not exist. Such retriable answers are waited out (up to a minute), anything else is thrown.
+ */
+async function whileNotYetKnown(work: () => Promise<void>, log: Logger, deadlineMs = 60_000): Promise<void> {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    try {
+      return await work();
+    } catch (error) {
+      const { retriable, originalError } = error as { retriable?: boolean; originalError?: { retriable?: boolean } };
+      if (!(retriable || originalError?.retriable) || Date.now() > until) throw error;
+      log.warn({ err: error }, 'the cluster does not know every topic yet; trying again');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
   }
 }
 
