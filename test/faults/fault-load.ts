@@ -263,10 +263,12 @@ export interface UnderLoadOptions {
  */
 export async function underLoad(name: string, seconds: number, fault: () => Promise<void>, options: UnderLoadOptions = {}): Promise<LoadReport & { pauseMs: number }> {
   const load = await FaultLoad.start(name);
+  let faultOver = false;
+  let failed = false;
+  let fed: Promise<void> = Promise.resolve();
   try {
     const until = Date.now() + seconds * 1000;
-    let faultOver = false;
-    const fed = load.feed(5, () => Date.now() < until || (options.throughFault === true && !faultOver));
+    fed = load.feed(5, () => !failed && (Date.now() < until || (options.throughFault === true && !faultOver)));
     await new Promise((resolve) => setTimeout(resolve, 4_000));
     const struck = Date.now();
     try {
@@ -279,7 +281,12 @@ export async function underLoad(name: string, seconds: number, fault: () => Prom
     const report = { ...(await load.report(process.env.DATABASE_URL!, options.ownDatabases)), pauseMs: load.longestPauseMs(struck) };
     process.stdout.write(`[faults] ${name}: ${report.sent} orders sent, ${report.completed} completed, ${report.lost.length} lost, ${report.doubleApplied.length} double-applied, ${report.deadLetters.length} dead letters; the pipeline paused ${(report.pauseMs / 1000).toFixed(1)} s at the longest\n`);
     return report;
+  } catch (error) {
+    failed = true;
+    throw error;
   } finally {
+    // A fault that failed stops the feeding; the load is stopped once its last order is placed.
+    await fed.catch(() => undefined);
     await load.stop();
   }
 }

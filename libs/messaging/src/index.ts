@@ -19,3 +19,4 @@ export * from './timers';
 export * from './topic-history';
 export * from './topics';
 export * from './produce-limits';
+export * from './whole-send';

@@ -18,6 +18,7 @@ import { ReplayDeadLetterOnRequest } from './replay-command';
 import { messagingTables } from './tables';
 import { TimerHandler, TimerPoller } from './timers';
 import { ensureTopics, TopicLayout } from './topics';
+import { TopicPartitions } from './whole-send';
 
 /** How a client reaches a cluster that asks for TLS or SASL (passed to kafkajs as they are). */
 export type KafkaSecurity = Pick<KafkaConfig, 'ssl' | 'sasl'>;
@@ -84,6 +85,7 @@ export class Messaging {
     const relay = { ...DEFAULT_RELAY, ...config.relay };
     this.relay = new OutboxRelay(pool, this.producer, tables, config.log.child({ component: 'outbox-relay' }), relay, {
       limits: new ProduceLimits(this.admin),
+      partitions: new TopicPartitions(this.admin),
       setAside: async (row, reason) => void (await this.deadLetters.setAside(row, reason, owner)),
       renewProducer: async () => {
         await this.producer.disconnect().catch((error) => config.log.warn({ err: error }, 'producer did not disconnect cleanly'));

@@ -119,7 +119,9 @@ export async function startTestCluster(size: number, log: (line: string) => void
     start: async (nodeId) => void (await kafkaRunner.startKafka(member(nodeId))),
     close: async () => {
       await kafkaRunner.stopCluster(options);
-      await rm(stateDir, { recursive: true, force: true });
+      // KEEP_TEST_KAFKA=1 keeps the brokers' logs and data, to read after a failed run.
+      if (process.env.KEEP_TEST_KAFKA) log(`kafka: the cluster's files are kept in ${stateDir}`);
+      else await rm(stateDir, { recursive: true, force: true });
     },
   };
 }
