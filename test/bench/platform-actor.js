@@ -102,6 +102,23 @@ class PlatformActor {
   }
 
   /**
+   * Sends a batch's answers, again and again while the brokers cannot take them (heartbeating
+   * meanwhile): each question is answered once (a redelivered one is recognised), so an answer
+   * that failed to go must not be dropped.
+   */
+  async answer(answers, heartbeat, isRunning) {
+    for (;;) {
+      try {
+        return await this.sendInbound(answers);
+      } catch (error) {
+        if (!isRunning()) throw error;
+        await heartbeat().catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+  }
+
+  /**
    * One send per partition, all at once: kafkajs 2.2.4 can resolve a send to several brokers that
    * left a partition unwritten when its leader moved mid-send (libs/messaging/src/whole-send.ts);
    * a send to one partition goes to one broker, and is retried to its new leader.
@@ -117,7 +134,7 @@ class PlatformActor {
   }
 
   /** Notes what each outbound event says, then sends the batch's answers in one send. */
-  async onBatch({ batch, resolveOffset, heartbeat }) {
+  async onBatch({ batch, resolveOffset, heartbeat, isRunning }) {
     const now = Date.now();
     const answers = [];
     for (const kafkaMessage of batch.messages) {
@@ -129,7 +146,7 @@ class PlatformActor {
         if (answer) answers.push(answer);
       }
     }
-    if (answers.length > 0) await this.sendInbound(answers);
+    if (answers.length > 0) await this.answer(answers, heartbeat, isRunning);
     const last = batch.messages[batch.messages.length - 1];
     if (last) resolveOffset(last.offset);
     await heartbeat();

@@ -4,7 +4,8 @@
 // ("answered") and the moved partitions are never sent again; the outbox would then mark rows
 // published that no broker has (seen in test/faults/cluster.e2e-spec.ts, a rolling restart). So
 // each message is given its partition here (murmur2 of its key, as kafkajs' default and the Java
-// client do), and partitions the brokers' answers do not name are sent again.
+// client do), and partitions the brokers' answers do not name are sent again (kafkajs pull
+// request 1798 describes the shared answers; it is not in a release).
 import { type Admin, type Message, type PartitionMetadata, Partitioners, type Producer } from 'kafkajs';
 import type { Logger } from './logger';
 
