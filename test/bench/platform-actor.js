@@ -54,9 +54,16 @@ class PhaseTally {
 }
 
 class PlatformActor {
-  constructor(kafka, { platformId = 'bench-platform', partitionsConsumedConcurrently = 3 } = {}) {
+  /**
+   * `fromBeginning`: read the outbound topic from its start (the events of other platforms' and
+   * earlier orders are passed over). Where brokers fail, a group whose first commit of a partition
+   * failed starts that partition again where the reset says: from the end, it would skip events
+   * of its orders sent in between; from the start, it skips none.
+   */
+  constructor(kafka, { platformId = 'bench-platform', partitionsConsumedConcurrently = 3, fromBeginning = false } = {}) {
     this.kafka = kafka;
     this.platformId = platformId;
+    this.fromBeginning = fromBeginning;
     this.concurrency = partitionsConsumedConcurrently;
     this.byOrder = new Map(); // subject -> { phase, record }
     this.seen = new Set(); // outbound event ids already handled (redeliveries change nothing)
@@ -75,7 +82,7 @@ class PlatformActor {
     await this.producer.connect();
     await this.consumer.connect();
     const joined = new Promise((resolve) => this.consumer.on(this.consumer.events.GROUP_JOIN, resolve));
-    await this.consumer.subscribe({ topics: [OUTBOUND], fromBeginning: false });
+    await this.consumer.subscribe({ topics: [OUTBOUND], fromBeginning: this.fromBeginning });
     await this.consumer.run({ partitionsConsumedConcurrently: this.concurrency, eachBatch: (payload) => this.onBatch(payload) });
     await joined;
   }

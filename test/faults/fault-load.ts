@@ -67,7 +67,7 @@ export class FaultLoad {
 
   static async start(name: string): Promise<FaultLoad> {
     const kafka = testKafka();
-    const actor = new PlatformActor(kafka, { platformId: PLATFORM_ID });
+    const actor = new PlatformActor(kafka, { platformId: PLATFORM_ID, fromBeginning: true });
     await actor.start();
     return new FaultLoad(actor, await TopicProbe.start([TOPICS.platformOutbound]), name);
   }
