@@ -540,13 +540,15 @@ async function killKafka(opts = {}) {
 // ---------------------------------------------------------------------------------------------
 // Cluster: N processes, each a controller and a broker, formatted with one cluster id
 
-/** The options of each member of a cluster of `opts.brokers` starting at `opts.port` (files in `opts.stateDir`, else cache/). */
+/** The options of each member of a cluster of `opts.brokers` starting at `opts.port` (files in `opts.stateDir`, else cache/cluster-<port>/; one broker's in cache/). */
 function clusterMembers(opts = {}) {
   const size = Number(opts.brokers ?? 1);
   const port = Number(opts.port ?? 9092);
   if (!Number.isInteger(size) || size < 1) throw new Error(`kafka: a cluster needs at least one broker, got ${opts.brokers}`);
   const ports = Array.from({ length: size }, (_, i) => port + 2 * i);
   const voters = ports.map((p, i) => `${i + 1}@${HOST}:${p + 1}`).join(',');
+  // A cluster's folders are its own: a single broker's data on the same port was formatted for a quorum of one.
+  const stateDir = opts.stateDir ?? (size > 1 ? path.join(CACHE_DIR, `cluster-${port}`) : undefined);
   return ports.map((p, i) => ({
     port: p,
     controllerPort: p + 1,
@@ -555,7 +557,7 @@ function clusterMembers(opts = {}) {
     voters,
     fresh: opts.fresh,
     heapMb: opts.heapMb,
-    ...(opts.stateDir ? { dataDir: path.join(opts.stateDir, `data-${p}`), logFile: path.join(opts.stateDir, `kafka-${p}.log`) } : {}),
+    ...(stateDir ? { dataDir: path.join(stateDir, `data-${p}`), logFile: path.join(stateDir, `kafka-${p}.log`) } : {}),
   }));
 }
 
