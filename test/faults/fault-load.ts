@@ -261,7 +261,7 @@ export interface UnderLoadOptions {
  * orders placed go on arriving while the fault lasts; returns what the load found, with the
  * longest time nothing reached the platform from the moment the fault struck.
  */
-export async function underLoad(name: string, seconds: number, fault: () => Promise<void>, options: UnderLoadOptions = {}): Promise<LoadReport & { pauseMs: number; resumedAfterMs: (since: number) => number | undefined }> {
+export async function underLoad(name: string, seconds: number, fault: (load: FaultLoad) => Promise<void>, options: UnderLoadOptions = {}): Promise<LoadReport & { pauseMs: number }> {
   const load = await FaultLoad.start(name);
   let faultOver = false;
   let failed = false;
@@ -272,14 +272,14 @@ export async function underLoad(name: string, seconds: number, fault: () => Prom
     await new Promise((resolve) => setTimeout(resolve, 4_000));
     const struck = Date.now();
     try {
-      await fault();
+      await fault(load);
     } finally {
       faultOver = true;
     }
     await fed;
     // Orders that never end are named in the report, with how far each got.
     const unsettled = await load.settle(180_000).then(() => undefined, (error: Error) => error.message);
-    const report = { ...(await load.report(process.env.DATABASE_URL!, options.ownDatabases)), pauseMs: load.longestPauseMs(struck), resumedAfterMs: (since: number) => load.firstProgressAfterMs(since) };
+    const report = { ...(await load.report(process.env.DATABASE_URL!, options.ownDatabases)), pauseMs: load.longestPauseMs(struck) };
     process.stdout.write(`[faults] ${name}: ${report.sent} orders sent, ${report.completed} completed, ${report.lost.length} lost, ${report.doubleApplied.length} double-applied, ${report.deadLetters.length} dead letters; the pipeline paused ${(report.pauseMs / 1000).toFixed(1)} s at the longest${unsettled ? `; ${unsettled}: ${report.lost.slice(0, 10).join('; ')}` : ''}\n`);
     return report;
   } catch (error) {
