@@ -1,6 +1,7 @@
-// `npm start`: the whole system on this machine. Kafka (infra/kafka, unless one answers at
-// KAFKA_BROKERS), PostgreSQL (the local server), the build, every service (each applies its own
-// migrations), then what runs where. A service that crashes is restarted with backoff
+// `npm start`: the whole system on this machine. Kafka (infra/kafka, one broker or a cluster of
+// KAFKA_CLUSTER_SIZE, unless one answers at KAFKA_BROKERS), PostgreSQL (the local server), the
+// build, every service (each applies its own migrations, in its own database where
+// <SERVICE>_DATABASE_URL names one), then what runs where. A service that crashes is restarted with backoff
 // (scripts/supervise.js); only Ctrl-C (or SIGTERM) stops everything this script started. On a
 // terminal the services' JSON logs are shown as readable lines (scripts/log-line.js, LOG_FORMAT).
 const { execFileSync, execSync } = require('node:child_process');
@@ -10,7 +11,8 @@ const { formatLogLine, logFormatOf } = require('./log-line');
 const { ROOT, serviceNames, portOf, spawnService } = require('./services');
 const { stopOnSignals, supervise } = require('./supervise');
 
-const KAFKA_BROKERS = process.env.KAFKA_BROKERS ?? '127.0.0.1:9092';
+const CLUSTER_SIZE = Number(process.env.KAFKA_CLUSTER_SIZE || 1);
+const KAFKA_BROKERS = process.env.KAFKA_BROKERS ?? kafka.clusterMembers({ brokers: CLUSTER_SIZE }).map((member) => `127.0.0.1:${member.port}`).join(',');
 const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/cbec';
 const say = (line) => process.stdout.write(`[start] ${line}\n`);
 /** Keys for trying the system on this machine; set GATEWAY_API_KEYS for anything else. */
@@ -45,7 +47,8 @@ async function main() {
 
   say(`ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
   say(`  kafka      ${KAFKA_BROKERS}${broker.reused ? ' (already running)' : ` (infra/kafka, log: ${broker.logFile})`}`);
-  say(`  postgres   ${DATABASE_URL.replace(/:[^:@/]*@/, ':***@')}`);
+  say(`  postgres   ${masked(DATABASE_URL)}`);
+  for (const [name, url] of ownDatabases()) say(`  postgres   ${masked(url)} (${name} only)`);
   for (const { name } of supervisors) say(`  ${name.padEnd(10)} http://127.0.0.1:${portOf(name)}  (/health, /metrics)`);
   if (supervisors.some(({ name }) => name === 'gateway')) {
     say(`gateway: http://127.0.0.1:${portOf('gateway')}  (ops console: / with the ops key; OpenAPI: /docs; AsyncAPI: /asyncapi)`);
@@ -74,24 +77,43 @@ async function untilReady(name, noticeEveryMs = 30_000) {
 }
 
 async function ensureKafka() {
+  // A secured cluster (TLS, SASL) is the operator's: the services connect with its settings and say whether they could.
+  if (process.env.KAFKA_SSL === 'true' || process.env.KAFKA_SASL_MECHANISM) return { reused: true, stop: async () => undefined };
   if (await kafka.isKafkaUp(KAFKA_BROKERS, 3_000)) return { reused: true, stop: async () => undefined };
   const [host, port] = KAFKA_BROKERS.split(',')[0].split(':');
   if (host !== '127.0.0.1' && host !== 'localhost') throw new Error(`no Kafka answers at ${KAFKA_BROKERS}, and infra/kafka only starts one on this machine`);
-  say(`no Kafka at ${KAFKA_BROKERS}; starting infra/kafka...`);
-  return kafka.startKafka({ port: Number(port) });
+  say(`no Kafka at ${KAFKA_BROKERS}; starting infra/kafka${CLUSTER_SIZE > 1 ? ` (${CLUSTER_SIZE} brokers)` : ''}...`);
+  return kafka.startCluster({ brokers: CLUSTER_SIZE, port: Number(port) });
+}
+
+/** The services pointed at a database of their own (<SERVICE>_DATABASE_URL), with its URL. */
+function ownDatabases() {
+  return serviceNames()
+    .map((name) => [name, process.env[`${name.toUpperCase().replace(/-/g, '_')}_DATABASE_URL`]])
+    .filter(([, url]) => url);
 }
 
 async function ensurePostgres() {
-  const server = new URL(DATABASE_URL);
-  server.pathname = '/postgres';
-  if (await postgresAnswers(server.toString())) return;
-  say('PostgreSQL is not answering; trying to start the local cluster...');
-  try {
-    execSync("pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start", { stdio: 'inherit', shell: '/bin/bash' });
-  } catch {
-    // reported below
+  const servers = new Map();
+  for (const url of [DATABASE_URL, ...ownDatabases().map(([, own]) => own)]) {
+    const server = new URL(url);
+    server.pathname = '/postgres';
+    servers.set(server.host, server.toString());
   }
-  if (!(await postgresAnswers(server.toString()))) throw new Error(`PostgreSQL does not answer at ${server.host}; start it, or set DATABASE_URL`);
+  for (const [host, server] of servers) {
+    if (await postgresAnswers(server)) continue;
+    say(`PostgreSQL is not answering at ${host}; trying to start the local cluster...`);
+    try {
+      execSync("pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start", { stdio: 'inherit', shell: '/bin/bash' });
+    } catch {
+      // reported below
+    }
+    if (!(await postgresAnswers(server))) throw new Error(`PostgreSQL does not answer at ${host}; start it, or set DATABASE_URL (or <SERVICE>_DATABASE_URL)`);
+  }
+}
+
+function masked(url) {
+  return url.replace(/:[^:@/]*@/, ':***@');
 }
 
 async function postgresAnswers(url) {

@@ -42,8 +42,8 @@ describe('the Grafana dashboard', () => {
     for (const panel of dashboard.panels.filter((p: { type: string }) => p.type !== 'row')) expect(panel.datasource.uid).toBe(uid);
   });
 
-  it('has Prometheus scrape every service on its port, and docker-compose run both with these files', () => {
-    for (const [service, port] of Object.entries(DEFAULT_PORTS)) expect(prometheus).toContain(`"${service}:${port}"`);
+  it('has Prometheus scrape every replica of every service on its port, and docker-compose run both with these files', () => {
+    for (const [service, port] of Object.entries(DEFAULT_PORTS)) expect(prometheus).toContain(`names: ["${service}"], type: A, port: ${port}`);
     expect(compose).toContain('./infra/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml');
     expect(compose).toContain('./infra/grafana/dashboards:/var/lib/grafana/dashboards');
     expect(compose).toContain('./infra/grafana/provisioning:/etc/grafana/provisioning');

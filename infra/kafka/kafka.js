@@ -1,6 +1,9 @@
-// Runs a local single-node Apache Kafka (KRaft) broker from the jars in cache/lib, without Docker: module and CLI.
-//   CLI: node infra/kafka/kafka.js start|stop|status [--port N] [--fresh]
-//   Env: KAFKA_HEAP_MB (default 512), KAFKA_CDS=0 (disable the class-data-sharing archive, see cdsFlags).
+// Runs local Apache Kafka (KRaft) from the jars in cache/lib, without Docker: one broker, or a
+// cluster of N (each process a controller and a broker, on ports of its own): module and CLI.
+//   CLI: node infra/kafka/kafka.js start|stop|status [--port N] [--brokers N] [--fresh]
+//   Env: KAFKA_CLUSTER_SIZE (the CLI's --brokers, default 1), KAFKA_HEAP_MB (default 512),
+//        KAFKA_CDS=0 (disable the class-data-sharing archive, see cdsFlags).
+// Broker i of a cluster (0-based) listens on port + 2i, its controller on port + 2i + 1.
 'use strict';
 
 const { spawn, spawnSync } = require('child_process');
@@ -28,6 +31,7 @@ function resolveOptions(opts = {}) {
   const stateDir = path.dirname(dataDir);
   const controllerPort = Number(opts.controllerPort ?? port + 1);
   const heapMb = Number(opts.heapMb ?? process.env.KAFKA_HEAP_MB ?? 512);
+  const clusterSize = Number(opts.clusterSize ?? 1);
   for (const [name, value] of Object.entries({ port, controllerPort })) {
     if (!Number.isInteger(value) || value <= 0 || value > 65535) throw new Error(`kafka: invalid ${name} ${value}`);
   }
@@ -39,6 +43,11 @@ function resolveOptions(opts = {}) {
     logFile: path.resolve(opts.logFile ?? path.join(CACHE_DIR, `kafka-${port}.log`)),
     fresh: Boolean(opts.fresh),
     heapMb,
+    nodeId: Number(opts.nodeId ?? 1),
+    clusterSize,
+    // Every member of a cluster names the same voters: the controller of each.
+    voters: opts.voters ?? `1@${HOST}:${controllerPort}`,
+    clusterId: opts.clusterId,
     // Named by port so that brokers on different ports can share one parent folder (cache/).
     propsFile: path.join(stateDir, `server-${port}.properties`),
     pidFile: path.join(stateDir, `kafka-${port}.pid`),
@@ -57,10 +66,10 @@ function sleep(ms) {
 
 function serverProperties(o) {
   const props = {
-    // KRaft combined mode: this one process is both the controller quorum and the broker.
+    // KRaft combined mode: each process is a controller (of a quorum of one, or of the cluster's) and a broker.
     'process.roles': 'broker,controller',
-    'node.id': 1,
-    'controller.quorum.voters': `1@${HOST}:${o.controllerPort}`,
+    'node.id': o.nodeId,
+    'controller.quorum.voters': o.voters,
     listeners: `PLAINTEXT://${HOST}:${o.port},CONTROLLER://${HOST}:${o.controllerPort}`,
     'advertised.listeners': `PLAINTEXT://${HOST}:${o.port}`,
     'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
@@ -85,9 +94,32 @@ function serverProperties(o) {
     'num.recovery.threads.per.data.dir': 1,
     'background.threads': 4,
     'log.cleaner.dedupe.buffer.size': 16 * 1024 * 1024,
+    ...(o.clusterSize > 1 ? clusterProperties(o.clusterSize) : {}),
   };
   const header = `# Written by infra/kafka/kafka.js on each start; edits are overwritten.\n`;
   return header + Object.entries(props).map(([key, value]) => `${key}=${value}`).join('\n') + '\n';
+}
+
+/**
+ * What a cluster changes: three copies of everything, the consumer offsets and transactions
+ * included, a write acknowledged once two have it; a lost broker fenced (its partitions led
+ * elsewhere) within 6 s; never an out-of-sync copy made leader (that would drop acknowledged
+ * writes).
+ */
+function clusterProperties(size) {
+  const copies = Math.min(3, size);
+  const inSync = copies >= 3 ? 2 : 1;
+  return {
+    'default.replication.factor': copies,
+    'min.insync.replicas': inSync,
+    'offsets.topic.replication.factor': copies,
+    'transaction.state.log.replication.factor': copies,
+    'transaction.state.log.min.isr': inSync,
+    'unclean.leader.election.enable': false,
+    'broker.heartbeat.interval.ms': 1_000,
+    'broker.session.timeout.ms': 6_000,
+    'replica.lag.time.max.ms': 10_000,
+  };
 }
 
 function hasKafkaJars() {
@@ -330,11 +362,7 @@ function assertCanRun() {
 
 function formatStorage(o) {
   progress(`formatting storage in ${o.dataDir}`);
-  // Same shape as Kafka's Uuid.randomUuid(): 16 random bytes in base64url; never a leading '-',
-  // which the tool's argument parser would take for an option.
-  let clusterId;
-  do clusterId = crypto.randomBytes(16).toString('base64url');
-  while (clusterId.startsWith('-'));
+  const clusterId = o.clusterId ?? newClusterId();
   const args = [
     // A short-lived tool: the client compiler and a small heap start it fastest.
     '-Xmx128m',
@@ -356,6 +384,14 @@ function formatStorage(o) {
     const reason = res.error ? res.error.message : lastMeaningfulLine(`${res.stdout}\n${res.stderr}`);
     throw new Error(`kafka: formatting ${o.dataDir} failed: ${reason}`);
   }
+}
+
+/** Same shape as Kafka's Uuid.randomUuid(): 16 random bytes in base64url; never a leading '-', which the tool's argument parser would take for an option. */
+function newClusterId() {
+  let clusterId;
+  do clusterId = crypto.randomBytes(16).toString('base64url');
+  while (clusterId.startsWith('-'));
+  return clusterId;
 }
 
 function spawnBroker(o, java) {
@@ -489,44 +525,143 @@ async function stopKafka(opts = {}) {
   return true;
 }
 
+/** SIGKILL of the broker startKafka(opts) started, as a crash or a lost machine would end it; false when none was running. */
+async function killKafka(opts = {}) {
+  const o = resolveOptions(opts);
+  const pid = readPid(o.pidFile);
+  if (!isOurBroker(pid, o.propsFile)) return false;
+  process.kill(pid, 'SIGKILL');
+  await waitForExit(pid, 10_000);
+  fs.rmSync(o.pidFile, { force: true });
+  settlePendingCds(o.port, false);
+  return true;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cluster: N processes, each a controller and a broker, formatted with one cluster id
+
+/** The options of each member of a cluster of `opts.brokers` starting at `opts.port` (files in `opts.stateDir`, else cache/cluster-<port>/; one broker's in cache/). */
+function clusterMembers(opts = {}) {
+  const size = Number(opts.brokers ?? 1);
+  const port = Number(opts.port ?? 9092);
+  if (!Number.isInteger(size) || size < 1) throw new Error(`kafka: a cluster needs at least one broker, got ${opts.brokers}`);
+  const ports = Array.from({ length: size }, (_, i) => port + 2 * i);
+  const voters = ports.map((p, i) => `${i + 1}@${HOST}:${p + 1}`).join(',');
+  // A cluster's folders are its own: a single broker's data on the same port was formatted for a quorum of one.
+  const stateDir = opts.stateDir ?? (size > 1 ? path.join(CACHE_DIR, `cluster-${port}`) : undefined);
+  return ports.map((p, i) => ({
+    port: p,
+    controllerPort: p + 1,
+    nodeId: i + 1,
+    clusterSize: size,
+    voters,
+    fresh: opts.fresh,
+    heapMb: opts.heapMb,
+    ...(stateDir ? { dataDir: path.join(stateDir, `data-${p}`), logFile: path.join(stateDir, `kafka-${p}.log`) } : {}),
+  }));
+}
+
+/** The cluster id an earlier start formatted a member's folder with, if any (a member started afresh must join it). */
+function formattedClusterId(members) {
+  for (const member of members) {
+    const file = path.join(resolveOptions(member).dataDir, 'meta.properties');
+    const match = fs.existsSync(file) && /^cluster\.id=(.+)$/m.exec(fs.readFileSync(file, 'utf8'));
+    if (match) return match[1].trim();
+  }
+  return undefined;
+}
+
+/**
+ * Starts (or reuses) every broker of a cluster of `opts.brokers` (the members start together: a
+ * controller quorum needs a majority before any of them is ready), and resolves once every
+ * broker has registered. One broker is startKafka itself.
+ */
+async function startCluster(opts = {}) {
+  const members = clusterMembers(opts);
+  if (members.length === 1) return startKafka({ ...opts, ...members[0] });
+  const clusterId = (!opts.fresh && formattedClusterId(members)) || newClusterId();
+  const started = await Promise.all(members.map((member) => startKafka({ ...member, clusterId })));
+  const brokers = started.map((broker) => broker.brokers).join(',');
+  await waitForBrokers(brokers, members.length);
+  return {
+    brokers,
+    pid: started[0].pid,
+    reused: started.every((broker) => broker.reused),
+    logFile: started.map((broker) => broker.logFile).join(', '),
+    members: started,
+    stop: async () => void (await stopCluster(opts)),
+  };
+}
+
+/** Stops every broker of the cluster startCluster(opts) started; false when none was running. */
+async function stopCluster(opts = {}) {
+  const stopped = await Promise.all(clusterMembers(opts).map((member) => stopKafka(member)));
+  return stopped.some(Boolean);
+}
+
+/** Resolves once `count` brokers are registered in the cluster at `brokers`. */
+async function waitForBrokers(brokers, count, deadlineMs = READY_DEADLINE_MS) {
+  const kafka = new Kafka({ clientId: 'cbec-kafka-cluster', brokers: brokerList(brokers), logLevel: logLevel.NOTHING, retry: { retries: 0 } });
+  const admin = kafka.admin();
+  const deadline = Date.now() + deadlineMs;
+  try {
+    for (;;) {
+      const registered = await admin
+        .connect()
+        .then(() => admin.describeCluster())
+        .then((cluster) => cluster.brokers.length, () => 0);
+      if (registered >= count) return;
+      if (Date.now() > deadline) throw new Error(`kafka: ${registered} of ${count} brokers registered at ${brokers} after ${deadlineMs / 1000}s`);
+      await sleep(250);
+    }
+  } finally {
+    await admin.disconnect().catch(() => undefined);
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // CLI
 
-const USAGE = 'usage: node infra/kafka/kafka.js start|stop|status [--port N] [--fresh]';
+const USAGE = 'usage: node infra/kafka/kafka.js start|stop|status [--port N] [--brokers N] [--fresh]';
 
 function parseArgs(argv) {
   const [command, ...rest] = argv;
-  const opts = {};
+  const opts = { brokers: Number(process.env.KAFKA_CLUSTER_SIZE || 1) };
   for (let i = 0; i < rest.length; i++) {
     const [flag, inline] = rest[i].split('=');
     if (flag === '--fresh') opts.fresh = true;
     else if (flag === '--port') opts.port = Number(inline ?? rest[++i]);
+    else if (flag === '--brokers') opts.brokers = Number(inline ?? rest[++i]);
     else throw new Error(`kafka: unknown argument ${rest[i]}\n${USAGE}`);
   }
   return { command, opts };
 }
 
 async function status(opts) {
-  const o = resolveOptions(opts);
-  const pid = readPid(o.pidFile);
-  const ours = isOurBroker(pid, o.propsFile);
-  if (await isKafkaUp(o.brokers)) {
-    console.log(`kafka: up on ${o.brokers}${ours ? ` (pid ${pid}, log: ${o.logFile})` : ' (not started by kafka.js)'}`);
-    return 0;
+  let down = 0;
+  for (const member of clusterMembers(opts)) {
+    const o = resolveOptions(member);
+    const pid = readPid(o.pidFile);
+    const ours = isOurBroker(pid, o.propsFile);
+    if (await isKafkaUp(o.brokers)) {
+      console.log(`kafka: up on ${o.brokers}${ours ? ` (pid ${pid}, log: ${o.logFile})` : ' (not started by kafka.js)'}`);
+    } else {
+      down++;
+      console.log(`kafka: down on ${o.brokers}${ours ? ` (pid ${pid} is still starting)` : ''}`);
+    }
   }
-  console.log(`kafka: down on ${o.brokers}${ours ? ` (pid ${pid} is still starting)` : ''}`);
-  return 1;
+  return down === 0 ? 0 : 1;
 }
 
 async function main(argv) {
   const { command, opts } = parseArgs(argv);
   if (command === 'start') {
-    const broker = await startKafka(opts);
-    console.log(broker.brokers);
+    const cluster = await startCluster(opts);
+    console.log(cluster.brokers);
     return 0;
   }
   if (command === 'stop') {
-    if (!(await stopKafka(opts))) console.error(`kafka: no broker started by kafka.js is running on ${resolveOptions(opts).brokers}`);
+    if (!(await stopCluster(opts))) console.error(`kafka: no broker started by kafka.js is running on ${clusterMembers(opts).map((m) => resolveOptions(m).brokers).join(',')}`);
     return 0;
   }
   if (command === 'status') return status(opts);
@@ -543,4 +678,4 @@ if (require.main === module) {
   );
 }
 
-module.exports = { startKafka, stopKafka, isKafkaUp, waitForKafka };
+module.exports = { startKafka, stopKafka, killKafka, isKafkaUp, waitForKafka, startCluster, stopCluster, clusterMembers, waitForBrokers };

@@ -54,22 +54,35 @@ class PhaseTally {
 }
 
 class PlatformActor {
-  constructor(kafka, { platformId = 'bench-platform', partitionsConsumedConcurrently = 3 } = {}) {
+  /**
+   * `fromBeginning`: read the outbound topic from its start (the events of other platforms' and
+   * earlier orders are passed over). Where brokers fail, a group whose first commit of a partition
+   * failed starts that partition again where the reset says: from the end, it would skip events
+   * of its orders sent in between; from the start, it skips none.
+   */
+  constructor(kafka, { platformId = 'bench-platform', partitionsConsumedConcurrently = 3, fromBeginning = false } = {}) {
     this.kafka = kafka;
     this.platformId = platformId;
+    this.fromBeginning = fromBeginning;
     this.concurrency = partitionsConsumedConcurrently;
     this.byOrder = new Map(); // subject -> { phase, record }
     this.seen = new Set(); // outbound event ids already handled (redeliveries change nothing)
     this.producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner, allowAutoTopicCreation: false });
-    this.consumer = kafka.consumer({ groupId: `bench-platform-${randomUUID()}`, maxWaitTimeInMs: 50, allowAutoTopicCreation: false });
+    // A 6 s session (the broker's least), as the services have: after a broker or its coordinator
+    // is lost, the platform's consumer rejoins, and the group waits out its old member that long.
+    this.consumer = kafka.consumer({ groupId: `bench-platform-${randomUUID()}`, maxWaitTimeInMs: 50, allowAutoTopicCreation: false, sessionTimeout: 6_000, heartbeatInterval: 1_000 });
   }
 
   /** Connects and resolves once the outbound consumer has joined its group (so nothing is missed). */
   async start() {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    this.inboundPartitions = (await admin.fetchTopicMetadata({ topics: [INBOUND] })).topics[0].partitions;
+    await admin.disconnect();
     await this.producer.connect();
     await this.consumer.connect();
     const joined = new Promise((resolve) => this.consumer.on(this.consumer.events.GROUP_JOIN, resolve));
-    await this.consumer.subscribe({ topics: [OUTBOUND], fromBeginning: false });
+    await this.consumer.subscribe({ topics: [OUTBOUND], fromBeginning: this.fromBeginning });
     await this.consumer.run({ partitionsConsumedConcurrently: this.concurrency, eachBatch: (payload) => this.onBatch(payload) });
     await joined;
   }
@@ -92,11 +105,43 @@ class PlatformActor {
       return message(PLATFORM.orderPlaced, order, sentAt);
     });
     tally.injected += orders.length;
-    await this.producer.send({ topic: INBOUND, messages });
+    await this.sendInbound(messages);
+  }
+
+  /**
+   * Sends a batch's answers, again and again while the brokers cannot take them (heartbeating
+   * meanwhile): each question is answered once (a redelivered one is recognised), so an answer
+   * that failed to go must not be dropped.
+   */
+  async answer(answers, heartbeat, isRunning) {
+    for (;;) {
+      try {
+        return await this.sendInbound(answers);
+      } catch (error) {
+        if (!isRunning()) throw error;
+        await heartbeat().catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+    }
+  }
+
+  /**
+   * One send per partition, all at once: kafkajs 2.2.4 can resolve a send to several brokers that
+   * left a partition unwritten when its leader moved mid-send (libs/messaging/src/whole-send.ts);
+   * a send to one partition goes to one broker, and is retried to its new leader.
+   */
+  async sendInbound(messages) {
+    const partitioner = Partitioners.DefaultPartitioner();
+    const byPartition = new Map();
+    for (const message of messages) {
+      const partition = partitioner({ topic: INBOUND, partitionMetadata: this.inboundPartitions, message });
+      byPartition.set(partition, [...(byPartition.get(partition) ?? []), { ...message, partition }]);
+    }
+    await Promise.all([...byPartition.values()].map((batch) => this.producer.send({ topic: INBOUND, messages: batch })));
   }
 
   /** Notes what each outbound event says, then sends the batch's answers in one send. */
-  async onBatch({ batch, resolveOffset, heartbeat }) {
+  async onBatch({ batch, resolveOffset, heartbeat, isRunning }) {
     const now = Date.now();
     const answers = [];
     for (const kafkaMessage of batch.messages) {
@@ -108,7 +153,7 @@ class PlatformActor {
         if (answer) answers.push(answer);
       }
     }
-    if (answers.length > 0) await this.producer.send({ topic: INBOUND, messages: answers });
+    if (answers.length > 0) await this.answer(answers, heartbeat, isRunning);
     const last = batch.messages[batch.messages.length - 1];
     if (last) resolveOffset(last.offset);
     await heartbeat();

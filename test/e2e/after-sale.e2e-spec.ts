@@ -3,12 +3,10 @@
 // landed-cost quotes against the assessment, cancellations at every stage where one is accepted
 // and raced against payment and approval, returns with their refunds and the quota they give
 // back. Half the orders are sampled for an officer; each test picks order ids that are, or not.
-import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import path from 'node:path';
 import { INSPECTION_EVENTS, LOGISTICS_EVENTS, OrderPlacedData, OUTBOUND_EVENTS, PLATFORM_EVENTS, TAX_PERMIT_EVENTS } from '@cbec/contracts';
 import { isSampledForReview } from '@cbec/domain';
-import { anOrder, aResidentId, eventually, OrderBuilder, RunningSystem, startSystem, gatewayClient, GatewayReply } from '@cbec/testing';
+import { anOrder, aResidentId, eventually, OrderBuilder, rebuildReadModel, RunningSystem, startSystem, gatewayClient, GatewayReply } from '@cbec/testing';
 import { OutboundEvent, Platform } from './platform';
 
 const OPS_KEY = 'ops-key-123456';
@@ -620,14 +618,7 @@ describe('after-sale: quotes, cancellations and returns, end to end', () => {
       settled = now === last;
       last = now;
     }
-    const output = await new Promise<string>((resolve, reject) => {
-      const child = spawn(process.execPath, ['-r', './scripts/register-paths.js', 'dist/services/gateway/src/read-model/rebuild.js'], { cwd: path.resolve(__dirname, '../..'), env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
-      let text = '';
-      child.stdout.on('data', (chunk) => (text += chunk));
-      child.stderr.on('data', (chunk) => (text += chunk));
-      child.on('error', reject);
-      child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`rebuild exited with ${code}:\n${text}`))));
-    });
+    const output = await rebuildReadModel();
     const [, compared] = /compared (\d+) orders: \d+ equal, 0 different/.exec(output) ?? [];
     expect(Number(compared)).toBeGreaterThan(2 * RACES);
   }, 180_000);

@@ -4,7 +4,7 @@
 import { Client } from 'pg';
 import { restartTestBroker, RunningSystem, serviceNames, startSystem, withClient } from '@cbec/testing';
 import { crashLines, groupJoins } from './service-metrics';
-import { expectNothingLostNothingTwice, FAULT_SYSTEM_ENV, FaultLoad, LoadReport } from './fault-load';
+import { expectNothingLostNothingTwice, FAULT_SYSTEM_ENV, underLoad } from './fault-load';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -19,27 +19,6 @@ describe('broker and database faults under load', () => {
   afterAll(async () => {
     await system?.stop();
   });
-
-  /**
-   * Runs a load of `seconds` (at least 30 orders) at 5 orders a second with `fault` striking 4 s in;
-   * orders placed go on arriving while the fault lasts; returns what the load found.
-   */
-  async function underLoad(name: string, seconds: number, fault: () => Promise<void>): Promise<LoadReport> {
-    const load = await FaultLoad.start(name);
-    try {
-      const until = Date.now() + seconds * 1000;
-      const fed = load.feed(5, () => Date.now() < until);
-      await sleep(4_000);
-      await fault();
-      await fed;
-      await load.settle(180_000);
-      const report = await load.report(process.env.DATABASE_URL!);
-      process.stdout.write(`[faults] ${name}: ${report.sent} orders sent, ${report.completed} completed, ${report.lost.length} lost, ${report.doubleApplied.length} double-applied, ${report.deadLetters.length} dead letters\n`);
-      return report;
-    } finally {
-      await load.stop();
-    }
-  }
 
   afterEach(() => {
     expect(crashLines(system.alarms)).toEqual([]);

@@ -3,7 +3,8 @@
 // fault strikes, answered by the benchmark's platform (proof, payment, signature, pickup), and
 // one consumer's six orders of 4,900.00, the sixth of which must pass the annual limit. Then the
 // checks a platform and an auditor would make: every order ended, none lost, nothing applied
-// twice, every order's outbound `sequence` gap-free and in order, no dead letter.
+// twice, every order's outbound `sequence` gap-free and in order, no dead letter; and how long
+// nothing reached the platform while the fault lasted.
 import { randomUUID } from 'node:crypto';
 import Decimal from 'decimal.js';
 import { INPUT_LIMITS, TOPICS } from '@cbec/contracts';
@@ -39,11 +40,17 @@ export interface LoadReport {
   ledgerMismatches: string[];
 }
 
+/** The databases of services that have one of their own (<SERVICE>_DATABASE_URL), by service. */
+export type OwnDatabases = Record<string, string>;
+
 export class FaultLoad {
   private readonly tally: any;
   private readonly runId = randomUUID().slice(0, 6);
   private readonly subjects = new Set<string>();
   private readonly annualSubjects: string[] = [];
+  /** When the platform received more outbound events than at the sample before (every 100 ms). */
+  private readonly progressAt: number[] = [];
+  private readonly sampler: NodeJS.Timeout;
 
   private constructor(
     private readonly actor: any,
@@ -51,16 +58,22 @@ export class FaultLoad {
     readonly name: string,
   ) {
     this.tally = new PhaseTally(name);
+    let received = 0;
+    this.sampler = setInterval(() => {
+      if (this.outbound.messages.length > received) this.progressAt.push(Date.now());
+      received = this.outbound.messages.length;
+    }, 100);
   }
 
   static async start(name: string): Promise<FaultLoad> {
     const kafka = testKafka();
-    const actor = new PlatformActor(kafka, { platformId: PLATFORM_ID });
+    const actor = new PlatformActor(kafka, { platformId: PLATFORM_ID, fromBeginning: true });
     await actor.start();
     return new FaultLoad(actor, await TopicProbe.start([TOPICS.platformOutbound]), name);
   }
 
   async stop(): Promise<void> {
+    clearInterval(this.sampler);
     await this.actor.stop();
     await this.outbound.stop();
   }
@@ -169,8 +182,28 @@ export class FaultLoad {
     await new Promise((resolve) => setTimeout(resolve, 1_500));
   }
 
-  /** What a platform and an auditor check once the load has ended. */
-  async report(databaseUrl: string): Promise<LoadReport> {
+  /** The longest time after `since` that nothing reached the platform, up to the last event that did. */
+  longestPauseMs(since: number): number {
+    let longest = 0;
+    let previous = since;
+    for (const at of this.progressAt.filter((time) => time > since)) {
+      longest = Math.max(longest, at - previous);
+      previous = at;
+    }
+    return longest;
+  }
+
+  /** How long after `since` the platform received an event again (undefined: it has not). */
+  firstProgressAfterMs(since: number): number | undefined {
+    const at = this.progressAt.find((time) => time > since);
+    return at === undefined ? undefined : at - since;
+  }
+
+  /**
+   * What a platform and an auditor check once the load has ended; dead letters and the quota are
+   * read where each service keeps them (`ownDatabases`, else `databaseUrl`).
+   */
+  async report(databaseUrl: string, ownDatabases: OwnDatabases = {}): Promise<LoadReport> {
     const report: LoadReport = { sent: this.subjects.size, completed: 0, rejected: {}, lost: [], doubleApplied: [], sequenceGaps: [], deadLetters: [], annualLimit: { completed: 0, exceeded: 0 }, ledgerMismatches: [] };
     const dutiable = new Map<string, string>();
     for (const subject of this.subjects) {
@@ -194,12 +227,15 @@ export class FaultLoad {
       if (assessed.length > 1) report.doubleApplied.push(`${subject}: assessed ${assessed.length} times`);
       if (assessed[0]?.data.regime !== 'GENERAL_TRADE' && assessed[0]) dutiable.set(subject, assessed[0].data.dutiableTotal);
     }
-    await withClient(databaseUrl, async (db) => {
-      const tables: { table_schema: string }[] = (await db.query(`SELECT table_schema FROM information_schema.tables WHERE table_name = 'dead_letter'`)).rows;
-      for (const { table_schema } of tables) {
-        report.deadLetters.push(...(await db.query(`SELECT consumer_group, key, reason FROM "${table_schema}".dead_letter`)).rows);
-      }
-      // The quota: one ledger entry per order counted, of the assessed dutiable total, and the annual
+    for (const url of new Set([databaseUrl, ...Object.values(ownDatabases)])) {
+      await withClient(url, async (db) => {
+        const tables: { table_schema: string }[] = (await db.query(`SELECT table_schema FROM information_schema.tables WHERE table_name = 'dead_letter'`)).rows;
+        for (const { table_schema } of tables) {
+          report.deadLetters.push(...(await db.query(`SELECT consumer_group, key, reason FROM "${table_schema}".dead_letter`)).rows);
+        }
+      });
+    }
+    await withClient(ownDatabases['tax-permit'] ?? databaseUrl, async (db) => {      // The quota: one ledger entry per order counted, of the assessed dutiable total, and the annual
       // totals the sum of the entries (so nothing counted twice).
       const entries: { platform_id: string; order_id: string; amount: string }[] = (await db.query(`SELECT platform_id, order_id, amount::text FROM tax_permit.ledger_entry WHERE platform_id = $1 AND given_back_at IS NULL`, [PLATFORM_ID])).rows;
       for (const entry of entries) {
@@ -211,6 +247,48 @@ export class FaultLoad {
       if (!new Decimal(ledger).equals(counted)) report.ledgerMismatches.push(`annual totals ${ledger} differ from the entries counted, ${counted}`);
     });
     return report;
+  }
+}
+
+export interface UnderLoadOptions {
+  /** The load goes on until the fault is over, however long it takes (else it stops after `seconds`). */
+  throughFault?: boolean;
+  ownDatabases?: OwnDatabases;
+}
+
+/**
+ * Runs a load of `seconds` (at least 30 orders) at 5 orders a second with `fault` striking 4 s in;
+ * orders placed go on arriving while the fault lasts; returns what the load found, with the
+ * longest time nothing reached the platform from the moment the fault struck.
+ */
+export async function underLoad(name: string, seconds: number, fault: (load: FaultLoad) => Promise<void>, options: UnderLoadOptions = {}): Promise<LoadReport & { pauseMs: number }> {
+  const load = await FaultLoad.start(name);
+  let faultOver = false;
+  let failed = false;
+  let fed: Promise<void> = Promise.resolve();
+  try {
+    const until = Date.now() + seconds * 1000;
+    fed = load.feed(5, () => !failed && (Date.now() < until || (options.throughFault === true && !faultOver)));
+    await new Promise((resolve) => setTimeout(resolve, 4_000));
+    const struck = Date.now();
+    try {
+      await fault(load);
+    } finally {
+      faultOver = true;
+    }
+    await fed;
+    // Orders that never end are named in the report, with how far each got.
+    const unsettled = await load.settle(180_000).then(() => undefined, (error: Error) => error.message);
+    const report = { ...(await load.report(process.env.DATABASE_URL!, options.ownDatabases)), pauseMs: load.longestPauseMs(struck) };
+    process.stdout.write(`[faults] ${name}: ${report.sent} orders sent, ${report.completed} completed, ${report.lost.length} lost, ${report.doubleApplied.length} double-applied, ${report.deadLetters.length} dead letters; the pipeline paused ${(report.pauseMs / 1000).toFixed(1)} s at the longest${unsettled ? `; ${unsettled}: ${report.lost.slice(0, 10).join('; ')}` : ''}\n`);
+    return report;
+  } catch (error) {
+    failed = true;
+    throw error;
+  } finally {
+    // A fault that failed stops the feeding; the load is stopped once its last order is placed.
+    await fed.catch(() => undefined);
+    await load.stop();
   }
 }
 

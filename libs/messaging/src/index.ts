@@ -20,3 +20,4 @@ export * from './timers';
 export * from './topic-history';
 export * from './topics';
 export * from './produce-limits';
+export * from './whole-send';

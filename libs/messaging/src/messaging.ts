@@ -1,7 +1,7 @@
 // The one way a service talks to Kafka: topics at start-up, the outbox relay, its consumer,
 // dead letters, lag, the pruning of its outbox and inbox, and an orderly shutdown. Services give
 // it handlers; they never see kafkajs.
-import { Admin, Kafka, logLevel, Partitioners, Producer } from 'kafkajs';
+import { Admin, Kafka, KafkaConfig, logLevel, Partitioners, Producer } from 'kafkajs';
 import type { Pool } from 'pg';
 import type { DataSource } from 'typeorm';
 import { deadLetterTopic, serviceEventsTopic, TOPICS } from '@cbec/contracts';
@@ -17,10 +17,15 @@ import { Outbox } from './publisher';
 import { ReplayDeadLetterOnRequest } from './replay-command';
 import { messagingTables } from './tables';
 import { TimerHandler, TimerPoller } from './timers';
-import { ensureTopics } from './topics';
+import { ensureTopics, TopicLayout } from './topics';
+import { TopicPartitions } from './whole-send';
+
+/** How a client reaches a cluster that asks for TLS or SASL (passed to kafkajs as they are). */
+export type KafkaSecurity = Pick<KafkaConfig, 'ssl' | 'sasl'>;
 
 export interface MessagingConfig {
   brokers: string[];
+  security?: KafkaSecurity;
   /** Names the Kafka client and the CloudEvents source `/services/<service>`. */
   service: string;
   /** The service's PostgreSQL schema, where its outbox, inbox and dead letters live. */
@@ -30,6 +35,9 @@ export interface MessagingConfig {
   /** Topics created at start-up if missing (the consumer's dead-letter topic is added). */
   topics: string[];
   partitions: number;
+  /** Unset: 3 on a cluster of at least 3 brokers, else 1 (see topics.ts). */
+  replicationFactor?: number;
+  minInsyncReplicas?: number;
   consumer?: {
     groupId: string;
     subscriptions: Subscription[];
@@ -62,6 +70,7 @@ export class Messaging {
     this.kafka = new Kafka({
       clientId: config.service,
       brokers: config.brokers,
+      ...config.security,
       logLevel: logLevel.WARN,
       logCreator: () => ({ level, log }) => config.log[kafkaLogLevel(level, log.message)]({ kafkajs: log.namespace, error: log.error, retry: log.retryCount }, log.message),
       retry: { retries: 10, initialRetryTime: 200 },
@@ -76,6 +85,7 @@ export class Messaging {
     const relay = { ...DEFAULT_RELAY, ...config.relay };
     this.relay = new OutboxRelay(pool, this.producer, tables, config.log.child({ component: 'outbox-relay' }), relay, {
       limits: new ProduceLimits(this.admin),
+      partitions: new TopicPartitions(this.admin),
       setAside: async (row, reason) => void (await this.deadLetters.setAside(row, reason, owner)),
       renewProducer: async () => {
         await this.producer.disconnect().catch((error) => config.log.warn({ err: error }, 'producer did not disconnect cleanly'));
@@ -123,15 +133,16 @@ export class Messaging {
     const { config } = this;
     await this.admin.connect();
     const topics = [...config.topics, serviceEventsTopic(config.service), ...(config.consumer ? [deadLetterTopic(config.consumer.groupId), TOPICS.opsCommands] : [])];
-    await ensureTopics(this.admin, topics, config.partitions);
+    const layout: TopicLayout = { partitions: config.partitions, replicationFactor: config.replicationFactor, minInsyncReplicas: config.minInsyncReplicas };
+    const settings = await ensureTopics(this.admin, topics, layout, config.log);
     await this.producer.connect();
     this.relay.start();
     this.housekeeping.start();
-    await this.consumer?.start();
+    if (this.consumer) await whileNotYetKnown(() => this.consumer!.start(), config.log);
     this.timerPoller.start();
     this.lagMonitor?.start();
     this.started = true;
-    config.log.info({ topics: topics.length, group: config.consumer?.groupId }, 'messaging started');
+    config.log.info({ topics: topics.length, group: config.consumer?.groupId, ...settings }, 'messaging started');
   }
 
   /** SIGTERM path: stop fetching, finish in-flight work, flush the outbox, disconnect. */
@@ -182,6 +193,25 @@ export class Messaging {
   /** For tests of the delivery guarantees: the consumer behind the handlers. */
   get eventConsumer(): EventConsumer | undefined {
     return this.consumer;
+  }
+}
+
+/**
+ * On a cluster, a topic just created is known to its controller and leaders first and to the
+ * other brokers a moment later; a client that asks one of those meanwhile is told the topic does
+ * not exist. Such retriable answers are waited out (up to a minute), anything else is thrown.
+ */
+async function whileNotYetKnown(work: () => Promise<void>, log: Logger, deadlineMs = 60_000): Promise<void> {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    try {
+      return await work();
+    } catch (error) {
+      const { retriable, originalError } = error as { retriable?: boolean; originalError?: { retriable?: boolean } };
+      if (!(retriable || originalError?.retriable) || Date.now() > until) throw error;
+      log.warn({ err: error }, 'the cluster does not know every topic yet; trying again');
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
   }
 }
 

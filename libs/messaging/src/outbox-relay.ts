@@ -9,6 +9,7 @@ import type { Logger } from './logger';
 import { messagingMetrics } from './metrics';
 import { BATCH_OVERHEAD_BYTES, type ProduceLimits, recordBytes, refusedForSize } from './produce-limits';
 import type { MessagingTables } from './tables';
+import { sendWhole, type TopicPartitions } from './whole-send';
 
 export interface RelayOptions {
   pollIntervalMs: number;
@@ -34,6 +35,8 @@ export interface OutboxRow {
 /** What the relay needs besides the producer: the cluster's size limits, and where a row no send can carry goes. */
 export interface RelayBroker {
   limits: ProduceLimits;
+  /** Each topic's partition count: every row is sent on its key's partition, and checked written. */
+  partitions: TopicPartitions;
   /** Takes the row out of the outbox for good, kept where ops see it, in one transaction. */
   setAside(row: OutboxRow, reason: string): Promise<void>;
   /**
@@ -216,7 +219,8 @@ export class OutboxRelay {
       messages.push({ key: row.key, value: row.value, headers: row.headers });
       byTopic.set(row.topic, messages);
     }
-    await this.producer.sendBatch({ acks: -1, topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })) });
+    const partitions = await this.broker.partitions.of(byTopic.keys());
+    await sendWhole(this.producer, [...byTopic].map(([topic, messages]) => ({ topic, messages })), partitions, this.log);
     for (const [topic, messages] of byTopic) messagingMetrics().produced.inc({ topic }, messages.length);
   }
 

@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { Admin, Kafka, logLevel } from 'kafkajs';
 import { Headers, headersToStrings } from './cloud-event';
+import type { KafkaSecurity } from './messaging';
 
 export interface HistoryMessage {
   topic: string;
@@ -18,8 +19,8 @@ export interface TopicHistory {
   ends: Map<string, Map<number, number>>;
 }
 
-export function rebuildKafka(brokers: string[]): Kafka {
-  return new Kafka({ clientId: 'gateway-rebuild', brokers, logLevel: logLevel.NOTHING, retry: { retries: 5, initialRetryTime: 200 } });
+export function rebuildKafka(brokers: string[], security: KafkaSecurity = {}): Kafka {
+  return new Kafka({ clientId: 'gateway-rebuild', brokers, ...security, logLevel: logLevel.NOTHING, retry: { retries: 5, initialRetryTime: 200 } });
 }
 
 export async function readHistory(kafka: Kafka, topics: string[], stallMs = 30_000): Promise<TopicHistory> {

@@ -46,19 +46,21 @@ export class ServiceKitModule implements OnApplicationBootstrap, BeforeApplicati
     // One group reads a topic once, with one set of settings: two would silently lose one.
     if (twice.length > 0) throw new Error(`${options.service}: ${[...new Set(twice)].join(', ')} subscribed more than once; list each topic once`);
     const database = (config: BaseConfig): ServiceDatabase => ({ url: config.databaseUrl, schema: options.schema, entities: options.entities, migrations: options.migrations });
+    // The service's configuration: its database is DATABASE_URL unless <SERVICE>_DATABASE_URL names its own.
+    const config = () => readBaseConfig(process.env, options.service);
     return {
       module: ServiceKitModule,
       global: true,
       imports: [
         TypeOrmModule.forRootAsync({
-          useFactory: () => dataSourceOptions(database(readBaseConfig())),
-          dataSourceFactory: () => openServiceDatabase(database(readBaseConfig())),
+          useFactory: () => dataSourceOptions(database(config())),
+          dataSourceFactory: () => openServiceDatabase(database(config())),
         }),
         ...(options.modules ?? []),
       ],
       controllers: [HealthController, ...(options.controllers ?? [])],
       providers: [
-        { provide: BASE_CONFIG, useFactory: () => readBaseConfig() },
+        { provide: BASE_CONFIG, useFactory: config },
         { provide: LOGGER, useValue: createLogger(options.service) },
         ...(options.providers ?? []),
         ...options.handlers,
@@ -69,12 +71,15 @@ export class ServiceKitModule implements OnApplicationBootstrap, BeforeApplicati
           useFactory: (config: BaseConfig, dataSource: DataSource, log: Logger, ...instances: unknown[]) =>
             new Messaging({
               brokers: config.kafkaBrokers,
+              security: config.kafkaSecurity,
               service: options.service,
               schema: options.schema,
               dataSource,
               log,
               topics: options.topics,
               partitions: config.kafkaPartitions,
+              replicationFactor: config.kafkaReplicationFactor,
+              minInsyncReplicas: config.kafkaMinInsyncReplicas,
               consumer: options.consumer && { ...options.consumer, handlers: instances.slice(0, options.handlers.length) as EventHandler<any>[] },
               timers: instances.slice(options.handlers.length) as TimerHandler<any>[],
               relay: { dedupWindowMs: config.dedupWindowMs, retentionMs: config.outboxRetentionMs },

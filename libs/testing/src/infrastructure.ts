@@ -24,11 +24,7 @@ const kafkaRunner = require(path.join(REPO_ROOT, 'infra/kafka/kafka.js'));
  * broker left behind by another run (or another checkout) is ever mistaken for this run's. */
 async function testKafkaPort(): Promise<number> {
   if (process.env.TEST_KAFKA_PORT) return Number(process.env.TEST_KAFKA_PORT);
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const port = 19100 + 2 * Math.floor(Math.random() * 400);
-    if ((await portFree(port)) && (await portFree(port + 1))) return port;
-  }
-  throw new Error('no free pair of ports for the test broker between 19100 and 19900');
+  return freePorts(2);
 }
 
 function portFree(port: number): Promise<boolean> {
@@ -60,25 +56,85 @@ export async function startTestInfrastructure(log: (line: string) => void = () =
   }
   log(`kafka: ${kafkaBrokers} (${kafka})`);
 
-  const serverUrl = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `cbec_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
-  const databaseUrl = new URL(serverUrl);
-  databaseUrl.pathname = `/${name}`;
-  log(`postgres: ${databaseUrl} (fresh database)`);
-  if (!process.env.KEEP_TEST_DATABASE) {
-    stops.push(() => withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined));
-  }
+  const database = await freshTestDatabase();
+  log(`postgres: ${database.url} (fresh database)`);
+  if (!process.env.KEEP_TEST_DATABASE) stops.push(database.drop);
 
   return {
     kafkaBrokers,
-    databaseUrl: databaseUrl.toString(),
+    databaseUrl: database.url,
     kafka,
     postgres: 'local',
     stop: async () => {
       for (const stop of stops.reverse()) await stop().catch((error) => log(`teardown: ${error.message}`));
     },
   };
+}
+
+/** A fresh database on the test server (TEST_DATABASE_SERVER_URL, else the local one), and how to drop it. */
+export async function freshTestDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
+  const serverUrl = process.env.TEST_DATABASE_SERVER_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `cbec_test_${Date.now()}_${randomBytes(3).toString('hex')}`;
+  await withClient(serverUrl, (client) => client.query(`CREATE DATABASE ${name}`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => withClient(serverUrl, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => undefined) };
+}
+
+/** A cluster of the run's own: infra/kafka's brokers, each of which can be killed, stopped and started again. */
+export interface TestCluster {
+  /** Every broker's address, comma-separated, as KAFKA_BROKERS takes them. */
+  brokers: string;
+  /** The node id of each broker (1, 2, 3...), in the order of `brokers`. */
+  nodeIds: number[];
+  /** SIGKILL: the broker dies without moving its leaderships or closing its log. */
+  kill(nodeId: number): Promise<void>;
+  /** SIGTERM: a controlled shutdown, its leaderships moved first. */
+  stop(nodeId: number): Promise<void>;
+  /** Starts the broker again on its data; resolves when it answers. */
+  start(nodeId: number): Promise<void>;
+  /** Stops every broker and removes their files. */
+  close(): Promise<void>;
+}
+
+/** Starts a fresh cluster of `size` brokers on free ports (2 × size from 19100 on) for one test file. */
+export async function startTestCluster(size: number, log: (line: string) => void = () => undefined): Promise<TestCluster> {
+  const port = await freePorts(2 * size);
+  const stateDir = path.join(tmpdir(), `cbec-test-kafka-cluster-${port}`);
+  const options = { brokers: size, port, stateDir, fresh: true };
+  const members: { port: number; nodeId: number }[] = kafkaRunner.clusterMembers(options);
+  const member = (nodeId: number) => {
+    const found = members.find((m) => m.nodeId === nodeId);
+    if (!found) throw new Error(`no broker ${nodeId} in this cluster (${members.map((m) => m.nodeId).join(', ')})`);
+    return { ...found, fresh: false };
+  };
+  await kafkaRunner.stopCluster(options);
+  const cluster = await kafkaRunner.startCluster(options);
+  log(`kafka: ${cluster.brokers} (infra/kafka cluster of ${size}, started)`);
+  return {
+    brokers: cluster.brokers,
+    nodeIds: members.map((m) => m.nodeId),
+    kill: async (nodeId) => void (await kafkaRunner.killKafka(member(nodeId))),
+    stop: async (nodeId) => void (await kafkaRunner.stopKafka(member(nodeId))),
+    start: async (nodeId) => void (await kafkaRunner.startKafka(member(nodeId))),
+    close: async () => {
+      await kafkaRunner.stopCluster(options);
+      // KEEP_TEST_KAFKA=1 keeps the brokers' logs and data, to read after a failed run.
+      if (process.env.KEEP_TEST_KAFKA) log(`kafka: the cluster's files are kept in ${stateDir}`);
+      else await rm(stateDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The first of `count` consecutive free ports from 19100 to 19900. */
+async function freePorts(count: number): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = 19100 + 2 * Math.floor(Math.random() * (400 - count));
+    let free = true;
+    for (let i = 0; i < count && free; i++) free = await portFree(port + i);
+    if (free) return port;
+  }
+  throw new Error(`no ${count} free ports in a row between 19100 and 19900`);
 }
 
 function testBrokerFiles(port: number): { dataDir: string; logFile: string } {

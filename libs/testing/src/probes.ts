@@ -48,7 +48,8 @@ export class TopicProbe {
 
   static async start(topics: string[], kafka = testKafka()): Promise<TopicProbe> {
     const probe = new TopicProbe(kafka);
-    probe.consumer = kafka.consumer({ groupId: `probe-${randomUUID()}`, allowAutoTopicCreation: false, maxWaitTimeInMs: 100 });
+    // A 6 s session, the broker's least: a probe that rejoins after a lost broker waits no longer for its old member.
+    probe.consumer = kafka.consumer({ groupId: `probe-${randomUUID()}`, allowAutoTopicCreation: false, maxWaitTimeInMs: 100, sessionTimeout: 6_000, heartbeatInterval: 1_000 });
     await probe.consumer.connect();
     await probe.consumer.subscribe({ topics, fromBeginning: true });
     await probe.consumer.run({

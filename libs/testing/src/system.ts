@@ -2,7 +2,7 @@
 // on the harness's Kafka and database and on ports of their own. With `replicas`, every service
 // runs as that many instances in the same consumer groups (instance 2 of `order` is `order#2`).
 import path from 'node:path';
-import type { ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 
 const REPO_ROOT = path.resolve(__dirname, '../../..');
 const services = require(path.join(REPO_ROOT, 'scripts/services.js'));
@@ -137,4 +137,20 @@ function portVariable(service: string): string {
 /** The services of the system, gateway last (as scripts/services.js lists them). */
 export function serviceNames(): string[] {
   return services.serviceNames();
+}
+
+/**
+ * Runs `npm run read-model:rebuild` (replays the topics into a scratch schema and compares it with
+ * the live read model) with the test's environment and `env`; resolves with what it printed when
+ * it found them equal, rejects with it otherwise.
+ */
+export function rebuildReadModel(env: Record<string, string> = {}): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', './scripts/register-paths.js', 'dist/services/gateway/src/read-model/rebuild.js'], { cwd: REPO_ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let text = '';
+    child.stdout.on('data', (chunk) => (text += chunk));
+    child.stderr.on('data', (chunk) => (text += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve(text) : reject(new Error(`rebuild exited with ${code}:\n${text}`))));
+  });
 }

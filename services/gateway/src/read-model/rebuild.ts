@@ -5,7 +5,7 @@
 // and the same projection into an empty scratch schema (gateway_rebuild, recreated each run),
 // then compares every view and timeline with the live tables. Publishes nothing.
 // Exit code: 0 equal, 1 different (the differences are printed), 2 could not run.
-// Uses KAFKA_BROKERS and DATABASE_URL, like the services.
+// Uses KAFKA_BROKERS and the gateway's database (GATEWAY_DATABASE_URL, else DATABASE_URL), like the gateway.
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions, readBaseConfig } from '@cbec/service-kit';
@@ -23,8 +23,8 @@ export const SCRATCH_SCHEMA = 'gateway_rebuild';
 const HISTORY_TOPICS = [...new Set(GATEWAY_CONSUMER.subscriptions.map((subscription) => subscription.topic))];
 
 async function rebuild(): Promise<number> {
-  const config = readBaseConfig();
-  const kafka = rebuildKafka(config.kafkaBrokers);
+  const config = readBaseConfig(process.env, GATEWAY_SERVICE.service);
+  const kafka = rebuildKafka(config.kafkaBrokers, config.kafkaSecurity);
   const live = await openSchema(config.databaseUrl, GATEWAY_SERVICE.schema);
   const scratch = await recreateScratchSchema(config.databaseUrl);
   try {
