@@ -109,13 +109,14 @@ export class FaultLoad {
   }
 
   /**
-   * One bonded-zone order as large as intake takes: 500 items (the array limit) with long names,
+   * One general-trade order as large as intake takes: 500 items (the array limit) with long names,
    * just under the payload limit as JSON. Returns its subject and its size in bytes.
    */
   async placeLargest(): Promise<{ subject: string; bytes: number }> {
     const order = orderOf(ordersPlaced++, this.runId, PLATFORM_ID);
-    order.clearanceModel = 'BONDED_ZONE';
-    order.bondedZone = 'HANGZHOU';
+    // General trade: the retail models declare at most 99 lines to the Single Window (CONTRACT 8).
+    order.clearanceModel = 'GENERAL_TRADE';
+    delete order.bondedZone;
     order.logistics = { carrier: 'SF-INTL', waybillNumber: `SF${this.runId}X${ordersPlaced}` };
     order.items = Array.from({ length: INPUT_LIMITS.maxArrayLength }, (_, i) => ({
       sku: `TS-${String(i).padStart(4, '0')}`,
