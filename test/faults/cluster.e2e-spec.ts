@@ -72,7 +72,8 @@ describe('a three-broker cluster under load', () => {
       `topic ${topic} has 1 replicas, fewer than the replication factor 3 configured; it is used as it is (raise it with the cluster's tools)`,
       `topic ${topic} has min.insync.replicas 1, fewer than the 2 configured; it is used as it is (raise it with the cluster's tools)`,
     ]);
-    expect(await describeTopics(admin, [topic])).toEqual([{ topic, partitions: 2, replicas: 1, minInsyncReplicas: 1 }]);
+    // Every broker learns of a new topic in its own time: asked one that has not yet, kafkajs throws.
+    expect(await eventually(() => describeTopics(admin, [topic]), { what: `the layout of ${topic}` })).toEqual([{ topic, partitions: 2, replicas: 1, minInsyncReplicas: 1 }]);
     await admin.deleteTopics({ topics: [topic] });
   });
 
