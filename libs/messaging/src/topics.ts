@@ -66,8 +66,10 @@ export async function ensureTopics(admin: Admin, topics: string[], layout: Topic
         });
       }
       if (await allHaveLeaders(admin, wanted)) {
-        const found = wanted.filter((topic) => existing.has(topic));
-        for (const line of (await describeTopics(admin, found)).flatMap((topic) => shortfallsOf(topic, settings))) log?.warn({ settings }, `${line}; it is used as it is (raise it with the cluster's tools)`);
+        // Every topic, not only those listed as existing: a broker that has not yet learnt of a
+        // topic just created elsewhere lists it as missing, and our create finds it exists.
+        // The ones created here have the settings, so they warn of nothing.
+        for (const line of (await describeTopics(admin, wanted)).flatMap((topic) => shortfallsOf(topic, settings))) log?.warn({ settings }, `${line}; it is used as it is (raise it with the cluster's tools)`);
         return settings;
       }
     } catch (error) {

@@ -160,7 +160,11 @@ describe('gateway read model', () => {
     await publish(accepted, placed, confirmed);
     await viewWith(order, 3);
     await publish(declared, review, declaring);
-    const view = await viewWith(order, 6);
+    // The customs part follows its receipt's timeline entry (the read model is eventually consistent).
+    const view = await eventually(async () => {
+      const found = await viewWith(order, 6);
+      return found.customs?.preNo ? found : undefined;
+    }, { what: `the customs part of ${order.orderId}` });
 
     expect(view).toMatchObject({ status: 'UNDER_REVIEW', declarationNumber: 'INVT-3', customs: { preNo: 'PRE-3', invtNo: 'INVT-3', lastReceipt: { messageType: 'CEB622', returnStatus: '120', returnInfo: 'customs said 120', at: later(2_000) } } });
     expect(view.timeline.map((e) => [e.type, e.service, e.status, e.customsCode, e.messageType])).toEqual([
